@@ -1,0 +1,79 @@
+import { and, eq, max } from "drizzle-orm";
+import { requireConceptRole, isUuid } from "@/lib/auth/access";
+import type { Db } from "@/lib/db/client";
+import { chapters, fields } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/forms/parse-input";
+import { recordRevision } from "@/lib/revision/record-revision";
+import { fieldSchema } from "./schemas";
+
+/** Changes a field's title, strategic goal or prioritisation; moderators only; one revision. */
+export async function updateField({
+  db,
+  userId,
+  conceptId,
+  fieldId,
+  input,
+}: {
+  db: Db;
+  userId: string | undefined;
+  conceptId: string;
+  fieldId: string;
+  input: unknown;
+}): Promise<void> {
+  await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
+  const data = parseInput(fieldSchema, input);
+  if (!isUuid(fieldId)) throw new AppError("not_found:field");
+  await db.transaction(async (tx) => {
+    const [field] = await tx
+      .update(fields)
+      .set(data)
+      .where(and(eq(fields.id, fieldId), eq(fields.conceptId, conceptId)))
+      .returning({ number: fields.number });
+    if (!field) throw new AppError("not_found:field");
+    await recordRevision({
+      tx,
+      conceptId,
+      authorId: userId ?? null,
+      message: `Handlungsfeld ${field.number} bearbeitet`,
+    });
+  });
+}
+
+/** Appends a field of action with the next free number, plus its chapter; one revision. */
+export async function addField({
+  db,
+  userId,
+  conceptId,
+  input,
+}: {
+  db: Db;
+  userId: string | undefined;
+  conceptId: string;
+  input: unknown;
+}): Promise<{ fieldId: string }> {
+  await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
+  const data = parseInput(fieldSchema, input);
+  return db.transaction(async (tx) => {
+    const [last] = await tx
+      .select({ number: max(fields.number) })
+      .from(fields)
+      .where(eq(fields.conceptId, conceptId));
+    const number = (last?.number ?? 0) + 1;
+    const [field] = await tx
+      .insert(fields)
+      .values({ ...data, conceptId, number })
+      .returning({ id: fields.id });
+    if (!field) throw new AppError("internal:field");
+    await tx
+      .insert(chapters)
+      .values({ conceptId, fieldId: field.id, kind: "field", title: data.title, position: number });
+    await recordRevision({
+      tx,
+      conceptId,
+      authorId: userId ?? null,
+      message: `Handlungsfeld ${number} angelegt`,
+    });
+    return { fieldId: field.id };
+  });
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { conceptType, conceptRole, workshopKind } from "@/lib/db/schema";
+import { conceptTemplates } from "./templates";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalDate = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? null : v))
+  .pipe(z.iso.date().nullable());
+
+export const createConceptSchema = z.object({
+  title: text(200),
+  type: z.enum(conceptType.enumValues),
+  template: z.enum(conceptTemplates),
+});
+export type CreateConceptInput = z.infer<typeof createConceptSchema>;
+
+export const fieldSchema = z.object({
+  title: text(200),
+  strategicGoal: z.string().trim().max(2000),
+  prioritisedUntil: optionalDate.default(null),
+});
+export type FieldInput = z.infer<typeof fieldSchema>;
+
+export const memberSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  role: z.enum(conceptRole.enumValues),
+});
+export type MemberInput = z.infer<typeof memberSchema>;
+
+export const memberRoleSchema = z.object({
+  userId: z.uuid("invalid"),
+  role: z.enum(conceptRole.enumValues),
+});
+
+export const workshopSchema = z.object({
+  title: text(200),
+  kind: z.enum(workshopKind.enumValues),
+  date: z.iso.date(),
+  facilitator: text(200),
+  location: z.string().trim().max(200).default(""),
+  fieldIds: z
+    .union([z.uuid(), z.array(z.uuid())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+});
+export type WorkshopInput = z.infer<typeof workshopSchema>;

@@ -1,0 +1,527 @@
+/**
+ * The one drizzle schema of the concept store (DESIGN.md §2) plus the tables the sync server
+ * persists Yjs documents in. Every foreign key has an index; uniqueness is a constraint.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+/** Binary column for Yjs updates and snapshots; both drivers hand back a Uint8Array (or Buffer). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const organisationKind = pgEnum("organisation_kind", [
+  "administration",
+  "political_group",
+  "migrant_council",
+  "migrant_organisation",
+  "welfare_association",
+  "employment_agency",
+  "chamber_business",
+  "school_authority",
+  "university",
+  "volunteers",
+  "other",
+]);
+export const conceptType = pgEnum("concept_type", [
+  "framework_plan",
+  "integration_concept",
+  "action_plan",
+]);
+export const conceptStatus = pgEnum("concept_status", [
+  "draft",
+  "in_deliberation",
+  "adopted",
+  "superseded",
+]);
+export const conceptRole = pgEnum("concept_role", ["moderator", "editor", "viewer"]);
+export const measureStatus = pgEnum("measure_status", [
+  "existing",
+  "new",
+  "planned",
+  "in_progress",
+  "done",
+  "dropped",
+]);
+export const measurePriority = pgEnum("measure_priority", ["A", "B", "C", "quick_win"]);
+export const responsibilityRole = pgEnum("responsibility_role", ["lead", "partner", "involved"]);
+export const workshopKind = pgEnum("workshop_kind", [
+  "workshop",
+  "working_group",
+  "network_meeting",
+  "integration_conference",
+  "steering_group",
+]);
+export const guestRole = pgEnum("guest_role", ["participant", "viewer"]);
+export const chapterKind = pgEnum("chapter_kind", ["mission", "context", "process", "field"]);
+export const chapterStatus = pgEnum("chapter_status", ["draft", "in_review", "final"]);
+export const deliberationRole = pgEnum("deliberation_role", [
+  "preliminary",
+  "decision",
+  "information",
+]);
+export const amendmentStatus = pgEnum("amendment_status", [
+  "submitted",
+  "accepted",
+  "rejected",
+  "withdrawn",
+]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    /** bcrypt hash; null for accounts that only sign in through OIDC. */
+    passwordHash: text("password_hash"),
+    /** Staff of a coordination office may open new concepts; everyone else is invited. */
+    canCreateConcepts: boolean("can_create_concepts").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
+);
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: organisationKind("kind").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("organisations_name_unique").on(t.name)],
+);
+
+export const concepts = pgTable(
+  "concepts",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    type: conceptType("type").notNull(),
+    status: conceptStatus("status").notNull().default("draft"),
+    /** The town (an organisation of kind administration) whose concept this is. */
+    townId: uuid("town_id").references(() => organisations.id),
+    predecessorId: uuid("predecessor_id").references((): AnyPgColumn => concepts.id),
+    missionStatement: text("mission_statement").notNull().default(""),
+    reviewDate: date("review_date"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("concepts_town_idx").on(t.townId),
+    index("concepts_predecessor_idx").on(t.predecessorId),
+  ],
+);
+
+export const conceptMembers = pgTable(
+  "concept_members",
+  {
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: conceptRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conceptId, t.userId] }),
+    index("concept_members_user_idx").on(t.userId),
+  ],
+);
+
+export const fields = pgTable(
+  "fields",
+  {
+    id: id(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    strategicGoal: text("strategic_goal").notNull().default(""),
+    prioritisedUntil: date("prioritised_until"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("fields_concept_number_unique").on(t.conceptId, t.number)],
+);
+
+export const goals = pgTable(
+  "goals",
+  {
+    id: id(),
+    fieldId: uuid("field_id")
+      .notNull()
+      .references(() => fields.id, { onDelete: "cascade" }),
+    /** The n in "field.n"; stays stable when other goals are retired. */
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    priority: integer("priority"),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("goals_field_number_unique").on(t.fieldId, t.number)],
+);
+
+export const goalLinks = pgTable(
+  "goal_links",
+  {
+    fromGoalId: uuid("from_goal_id")
+      .notNull()
+      .references(() => goals.id, { onDelete: "cascade" }),
+    toGoalId: uuid("to_goal_id")
+      .notNull()
+      .references(() => goals.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fromGoalId, t.toGoalId] }),
+    index("goal_links_to_idx").on(t.toGoalId),
+  ],
+);
+
+export const workshops = pgTable(
+  "workshops",
+  {
+    id: id(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    kind: workshopKind("kind").notNull(),
+    date: date("date").notNull(),
+    facilitator: text("facilitator").notNull(),
+    location: text("location").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("workshops_concept_idx").on(t.conceptId)],
+);
+
+export const workshopFields = pgTable(
+  "workshop_fields",
+  {
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    fieldId: uuid("field_id")
+      .notNull()
+      .references(() => fields.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workshopId, t.fieldId] }),
+    index("workshop_fields_field_idx").on(t.fieldId),
+  ],
+);
+
+export const measures = pgTable(
+  "measures",
+  {
+    id: id(),
+    goalId: uuid("goal_id")
+      .notNull()
+      .references(() => goals.id, { onDelete: "cascade" }),
+    /** Position within its goal, shown as "2.4.1"; stable like goal numbers. */
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    steps: jsonb("steps").$type<string[]>().notNull().default([]),
+    target: text("target").notNull().default(""),
+    startYear: integer("start_year"),
+    timeframe: text("timeframe").notNull().default(""),
+    reviewRule: text("review_rule").notNull().default(""),
+    status: measureStatus("status").notNull().default("new"),
+    priority: measurePriority("priority"),
+    costNote: text("cost_note").notNull().default(""),
+    needsBudgetDecision: boolean("needs_budget_decision").notNull().default(false),
+    sourceWorkshopId: uuid("source_workshop_id").references(() => workshops.id, {
+      onDelete: "set null",
+    }),
+    sourceCardIds: jsonb("source_card_ids").$type<string[]>().notNull().default([]),
+    voteCount: integer("vote_count"),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("measures_goal_number_unique").on(t.goalId, t.number),
+    index("measures_source_workshop_idx").on(t.sourceWorkshopId),
+  ],
+);
+
+export const responsibilities = pgTable(
+  "responsibilities",
+  {
+    measureId: uuid("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    role: responsibilityRole("role").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.organisationId] }),
+    index("responsibilities_organisation_idx").on(t.organisationId),
+  ],
+);
+
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: id(),
+    measureId: uuid("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    definition: text("definition").notNull(),
+    unit: text("unit").notNull().default(""),
+    dataOwnerId: uuid("data_owner_id").references(() => organisations.id),
+    baseline: text("baseline").notNull().default(""),
+    target: text("target").notNull().default(""),
+    breakdown: text("breakdown").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("indicators_measure_idx").on(t.measureId),
+    index("indicators_data_owner_idx").on(t.dataOwnerId),
+  ],
+);
+
+export const indicatorValues = pgTable(
+  "indicator_values",
+  {
+    id: id(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    /** Monitoring cycle, e.g. "2024". */
+    cycle: text("cycle").notNull(),
+    value: text("value").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("indicator_values_cycle_unique").on(t.indicatorId, t.cycle)],
+);
+
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: id(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    message: text("message").notNull(),
+    sourceWorkshopId: uuid("source_workshop_id").references(() => workshops.id, {
+      onDelete: "set null",
+    }),
+    /** The concept's full structured content after this revision; diffs compare two of these. */
+    content: jsonb("content").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("revisions_concept_number_unique").on(t.conceptId, t.number),
+    index("revisions_author_idx").on(t.authorId),
+    index("revisions_source_workshop_idx").on(t.sourceWorkshopId),
+  ],
+);
+
+export const invites = pgTable(
+  "invites",
+  {
+    id: id(),
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    /** SHA-256 of the secret in the link; the secret itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    role: guestRole("role").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invites_token_hash_unique").on(t.tokenHash),
+    index("invites_workshop_idx").on(t.workshopId),
+    index("invites_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const guests = pgTable(
+  "guests",
+  {
+    id: id(),
+    workshopId: uuid("workshop_id")
+      .notNull()
+      .references(() => workshops.id, { onDelete: "cascade" }),
+    inviteId: uuid("invite_id")
+      .notNull()
+      .references(() => invites.id, { onDelete: "cascade" }),
+    displayName: text("display_name").notNull(),
+    organisationKind: organisationKind("organisation_kind"),
+    role: guestRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("guests_workshop_idx").on(t.workshopId),
+    index("guests_invite_idx").on(t.inviteId),
+  ],
+);
+
+export const chapters = pgTable(
+  "chapters",
+  {
+    id: id(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    fieldId: uuid("field_id").references(() => fields.id, { onDelete: "cascade" }),
+    kind: chapterKind("kind").notNull(),
+    title: text("title").notNull(),
+    status: chapterStatus("status").notNull().default("draft"),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("chapters_concept_idx").on(t.conceptId),
+    uniqueIndex("chapters_field_unique").on(t.fieldId),
+  ],
+);
+
+export const chapterVersions = pgTable(
+  "chapter_versions",
+  {
+    id: id(),
+    chapterId: uuid("chapter_id")
+      .notNull()
+      .references(() => chapters.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    yjsState: bytea("yjs_state").notNull(),
+    html: text("html").notNull(),
+    frozenBy: uuid("frozen_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("chapter_versions_chapter_version_unique").on(t.chapterId, t.version),
+    index("chapter_versions_frozen_by_idx").on(t.frozenBy),
+  ],
+);
+
+export const chapterSignoffs = pgTable(
+  "chapter_signoffs",
+  {
+    id: id(),
+    chapterId: uuid("chapter_id")
+      .notNull()
+      .references(() => chapters.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    guestId: uuid("guest_id").references(() => guests.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("chapter_signoffs_chapter_idx").on(t.chapterId),
+    index("chapter_signoffs_user_idx").on(t.userId),
+    index("chapter_signoffs_guest_idx").on(t.guestId),
+  ],
+);
+
+export const deliberations = pgTable(
+  "deliberations",
+  {
+    id: id(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    committee: text("committee").notNull(),
+    date: date("date").notNull(),
+    agendaItem: text("agenda_item").notNull().default(""),
+    role: deliberationRole("role").notNull(),
+    voteResult: text("vote_result").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("deliberations_concept_idx").on(t.conceptId)],
+);
+
+export const amendments = pgTable(
+  "amendments",
+  {
+    id: id(),
+    conceptId: uuid("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    deliberationId: uuid("deliberation_id").references(() => deliberations.id, {
+      onDelete: "set null",
+    }),
+    /** What the amendment changes, e.g. "Maßnahme 2.4.1" or "Kapitel Leitbild". */
+    target: text("target").notNull(),
+    oldText: text("old_text").notNull().default(""),
+    newText: text("new_text").notNull(),
+    submitter: text("submitter").notNull(),
+    status: amendmentStatus("status").notNull().default("submitted"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("amendments_concept_idx").on(t.conceptId),
+    index("amendments_deliberation_idx").on(t.deliberationId),
+  ],
+);
+
+/** Append-only log of Yjs updates per document; compacted into `docSnapshots`. */
+export const docUpdates = pgTable(
+  "doc_updates",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    docName: text("doc_name").notNull(),
+    update: bytea("update").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("doc_updates_doc_idx").on(t.docName, t.id)],
+);
+
+export const docSnapshots = pgTable("doc_snapshots", {
+  docName: text("doc_name").primaryKey(),
+  state: bytea("state").notNull(),
+  /** The highest `docUpdates.id` folded into `state`. */
+  lastUpdateId: bigint("last_update_id", { mode: "number" }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type OrganisationKind = (typeof organisationKind.enumValues)[number];
+export type Concept = typeof concepts.$inferSelect;
+export type ConceptType = (typeof conceptType.enumValues)[number];
+export type ConceptStatus = (typeof conceptStatus.enumValues)[number];
+export type ConceptRole = (typeof conceptRole.enumValues)[number];
+export type Field = typeof fields.$inferSelect;
+export type Goal = typeof goals.$inferSelect;
+export type Measure = typeof measures.$inferSelect;
+export type MeasureStatus = (typeof measureStatus.enumValues)[number];
+export type MeasurePriority = (typeof measurePriority.enumValues)[number];
+export type Responsibility = typeof responsibilities.$inferSelect;
+export type ResponsibilityRole = (typeof responsibilityRole.enumValues)[number];
+export type Workshop = typeof workshops.$inferSelect;
+export type WorkshopKind = (typeof workshopKind.enumValues)[number];
+export type Revision = typeof revisions.$inferSelect;

@@ -1,0 +1,226 @@
+import { getTableName, is, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/client";
+import * as schema from "@/lib/db/schema";
+import {
+  chapters,
+  conceptMembers,
+  concepts,
+  fields,
+  goals,
+  indicators,
+  measures,
+  organisations,
+  responsibilities,
+  users,
+  workshopFields,
+  workshops,
+} from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordRevision } from "@/lib/revision/record-revision";
+import {
+  DEMO_CONCEPT,
+  DEMO_FIELDS,
+  DEMO_INTRO_CHAPTERS,
+  DEMO_ORGANISATIONS,
+  DEMO_REVISION_MESSAGE,
+  DEMO_TOWN_KEY,
+  DEMO_USERS,
+  DEMO_WORKSHOPS,
+  type DemoOrganisationKey,
+} from "./deichhausen";
+
+/** Every table the schema declares, so a table added later is cleared without touching this. */
+function schemaTableNames(): string[] {
+  return (Object.values(schema) as unknown[])
+    .filter((value): value is PgTable => is(value, PgTable))
+    .map((table) => getTableName(table));
+}
+
+/** Empties every table of the concept store; the migration journal is left alone. */
+export async function resetDatabase({ db }: { db: Db }): Promise<void> {
+  const names = schemaTableNames().map((name) => sql.identifier(name));
+  await db.execute(sql`TRUNCATE TABLE ${sql.join(names, sql`, `)} RESTART IDENTITY CASCADE`);
+}
+
+export async function isDatabaseEmpty({ db }: { db: Db }): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length === 0;
+}
+
+/**
+ * Writes the Deichhausen demo (organisations, accounts, one action plan with workshops and
+ * chapters) in one transaction and records it as the concept's first revision. Expects the
+ * demo organisations and accounts not to exist yet, e.g. on an empty or freshly reset database.
+ */
+export async function seedDemo({ db }: { db: Db }): Promise<{ conceptId: string }> {
+  const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
+
+  return db.transaction(async (tx) => {
+    const organisationRows = await tx
+      .insert(organisations)
+      .values(
+        DEMO_ORGANISATIONS.map((organisation) => ({
+          name: organisation.name,
+          shortName: "shortName" in organisation ? organisation.shortName : null,
+          kind: organisation.kind,
+        })),
+      )
+      .returning({ id: organisations.id, name: organisations.name });
+    const organisationIdByName = new Map(organisationRows.map((row) => [row.name, row.id]));
+    const organisationId = (key: DemoOrganisationKey): string => {
+      const organisation = DEMO_ORGANISATIONS.find((o) => o.key === key);
+      const id = organisation && organisationIdByName.get(organisation.name);
+      if (!id) throw new AppError(`internal:demo_organisation:${key}`);
+      return id;
+    };
+
+    const userRows = await tx
+      .insert(users)
+      .values(
+        DEMO_USERS.map((user, index) => ({
+          email: user.email,
+          name: user.name,
+          passwordHash: passwordHashes[index],
+          canCreateConcepts: user.canCreateConcepts,
+        })),
+      )
+      .returning({ id: users.id, email: users.email });
+    const userIdByEmail = new Map(userRows.map((row) => [row.email, row.id]));
+    const userId = (email: string): string => {
+      const id = userIdByEmail.get(email);
+      if (!id) throw new AppError(`internal:demo_user:${email}`);
+      return id;
+    };
+
+    const [concept] = await tx
+      .insert(concepts)
+      .values({ ...DEMO_CONCEPT, townId: organisationId(DEMO_TOWN_KEY) })
+      .returning({ id: concepts.id });
+    if (!concept) throw new AppError("internal:demo_concept");
+    const conceptId = concept.id;
+
+    await tx
+      .insert(conceptMembers)
+      .values(
+        DEMO_USERS.map((user) => ({ conceptId, userId: userId(user.email), role: user.role })),
+      );
+
+    const fieldIdByNumber = new Map<number, string>();
+    for (const [fieldIndex, demoField] of DEMO_FIELDS.entries()) {
+      const [field] = await tx
+        .insert(fields)
+        .values({
+          conceptId,
+          number: fieldIndex + 1,
+          title: demoField.title,
+          strategicGoal: demoField.strategicGoal,
+          prioritisedUntil: demoField.prioritisedUntil,
+        })
+        .returning({ id: fields.id, number: fields.number });
+      if (!field) throw new AppError("internal:demo_field");
+      fieldIdByNumber.set(field.number, field.id);
+
+      for (const [goalIndex, demoGoal] of demoField.goals.entries()) {
+        const [goal] = await tx
+          .insert(goals)
+          .values({ fieldId: field.id, number: goalIndex + 1, text: demoGoal.text })
+          .returning({ id: goals.id });
+        if (!goal) throw new AppError("internal:demo_goal");
+
+        for (const [measureIndex, demoMeasure] of demoGoal.measures.entries()) {
+          const [measure] = await tx
+            .insert(measures)
+            .values({
+              goalId: goal.id,
+              number: measureIndex + 1,
+              title: demoMeasure.title,
+              description: demoMeasure.description,
+              steps: [...(demoMeasure.steps ?? [])],
+              target: demoMeasure.target ?? "",
+              startYear: demoMeasure.startYear,
+              timeframe: demoMeasure.timeframe,
+              reviewRule: demoMeasure.reviewRule ?? "",
+              status: demoMeasure.status,
+              priority: demoMeasure.priority,
+              costNote: demoMeasure.costNote,
+              needsBudgetDecision: demoMeasure.needsBudgetDecision ?? false,
+            })
+            .returning({ id: measures.id });
+          if (!measure) throw new AppError("internal:demo_measure");
+
+          await tx.insert(responsibilities).values(
+            demoMeasure.responsibilities.map((responsibility, position) => ({
+              measureId: measure.id,
+              organisationId: organisationId(responsibility.organisation),
+              role: responsibility.role,
+              position,
+            })),
+          );
+          if (demoMeasure.indicators?.length) {
+            await tx.insert(indicators).values(
+              demoMeasure.indicators.map((indicator) => ({
+                measureId: measure.id,
+                definition: indicator.definition,
+                unit: indicator.unit,
+                dataOwnerId: organisationId(indicator.dataOwner),
+                baseline: indicator.baseline,
+                target: indicator.target,
+                breakdown: indicator.breakdown,
+              })),
+            );
+          }
+        }
+      }
+    }
+    const fieldId = (number: number): string => {
+      const id = fieldIdByNumber.get(number);
+      if (!id) throw new AppError(`internal:demo_field:${number}`);
+      return id;
+    };
+
+    for (const demoWorkshop of DEMO_WORKSHOPS) {
+      const [workshop] = await tx
+        .insert(workshops)
+        .values({
+          conceptId,
+          title: demoWorkshop.title,
+          kind: demoWorkshop.kind,
+          date: demoWorkshop.date,
+          facilitator: demoWorkshop.facilitator,
+          location: demoWorkshop.location,
+        })
+        .returning({ id: workshops.id });
+      if (!workshop) throw new AppError("internal:demo_workshop");
+      await tx.insert(workshopFields).values(
+        demoWorkshop.fieldNumbers.map((number) => ({
+          workshopId: workshop.id,
+          fieldId: fieldId(number),
+        })),
+      );
+    }
+
+    await tx.insert(chapters).values([
+      ...DEMO_INTRO_CHAPTERS.map((chapter) => ({ conceptId, ...chapter })),
+      ...DEMO_FIELDS.map((demoField, index) => ({
+        conceptId,
+        fieldId: fieldId(index + 1),
+        kind: "field" as const,
+        title: demoField.title,
+        position: index + 1,
+      })),
+    ]);
+
+    const moderator = DEMO_USERS.find((user) => user.role === "moderator");
+    if (!moderator) throw new AppError("internal:demo_moderator");
+    await recordRevision({
+      tx,
+      conceptId,
+      authorId: userId(moderator.email),
+      message: DEMO_REVISION_MESSAGE,
+    });
+
+    return { conceptId };
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm start` / `npm run dev`. Validates configuration first, so a bad value stops the process
+ * with a message instead of failing later.
+ */
+import { ConfigError, getEnv } from "@/lib/env";
+import { DataDirLockedError } from "@/lib/db/data-dir-lock";
+
+const dev = process.argv.includes("--dev");
+// React and Next pick their build mode from NODE_ENV; it must be set before they load.
+if (!dev) Object.assign(process.env, { NODE_ENV: "production" });
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+async function main() {
+  getEnv();
+  const { startAppServer } = await import("./app-server");
+  const { log } = await import("@/lib/log");
+  const server = await startAppServer({ dev });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info("shutting down", { signal });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error("shutdown failed", { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    process.stderr.write(`\nThe server could not start: ${String((error as Error)?.stack ?? error)}\n\n`);
+  }
+  process.exit(1);
+});
