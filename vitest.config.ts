@@ -13,5 +13,10 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: server and browser suites each start a Node server and maybe Chromium.
+    maxWorkers: 2,
   },
 });

@@ -1,6 +1,7 @@
 /**
  * Dev aid: signs in and screenshots pages at desktop and phone width.
  * Usage: tsx scripts/screenshot.ts <baseUrl> <email> <outDir> <path> [path…]
+ * "{concept}" in a path stands for the first concept on the dashboard.
  */
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/browser";
@@ -21,9 +22,15 @@ for (const [label, viewport] of [
     await page.getByRole("button", { name: "Anmelden", exact: true }).click();
     await page.waitForURL(`${baseUrl}/`);
   }
-  for (const path of paths) {
+  let conceptPath = "";
+  if (paths.some((p) => p.includes("{concept}"))) {
+    await page.goto(`${baseUrl}/`);
+    conceptPath = (await page.locator('a[href^="/concepts/"]:not([href="/concepts/new"])').first().getAttribute("href")) ?? "";
+  }
+  for (const template of paths) {
+    const path = template.replace("{concept}", conceptPath);
     await page.goto(`${baseUrl}${path}`);
-    const name = `${label}-${path.replace(/[^a-z0-9]+/gi, "_") || "root"}.png`;
+    const name = `${label}-${template.replace(/[^a-z0-9]+/gi, "_") || "root"}.png`;
     await page.screenshot({ path: `${outDir}/${name}`, fullPage: label === "phone" ? false : true });
     console.log(`${outDir}/${name}`);
   }

@@ -51,9 +51,7 @@ export async function MeasureCard({ measure, label }: { measure: MeasureContent;
           <>
             <dt className="font-medium text-muted">{t("measure.timeframe")}</dt>
             <dd>
-              {[measure.startYear ? t("measure.fromYear", { year: measure.startYear }) : null, measure.timeframe]
-                .filter(Boolean)
-                .join(" · ")}
+              {measure.timeframe || t("measure.fromYear", { year: measure.startYear ?? 0 })}
             </dd>
           </>
         ) : null}
