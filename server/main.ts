@@ -11,7 +11,11 @@ if (!dev) Object.assign(process.env, { NODE_ENV: "production" });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function main() {
-  getEnv();
+  const env = getEnv();
+  // next-auth reads its public origin from the environment: the configured PUBLIC_URL, or else
+  // the Host of each request, so phones on the LAN and test servers on random ports work.
+  if (env.PUBLIC_URL) process.env.NEXTAUTH_URL = env.PUBLIC_URL;
+  else process.env.AUTH_TRUST_HOST = "true";
   const { startAppServer } = await import("./app-server");
   const { log } = await import("@/lib/log");
   const server = await startAppServer({ dev });

@@ -19,7 +19,7 @@ export async function MeasureCard({ measure, label }: { measure: MeasureContent;
     <article className="rounded-md border border-line bg-white p-4" data-testid="measure">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h4 className="font-semibold text-ink">
-          <span className="mr-2 text-sm font-normal text-muted">{label}</span>
+          <span className="mr-1 text-sm font-normal text-muted">{label}</span>{" "}
           {measure.title}
         </h4>
         <div className="flex flex-wrap gap-1.5">

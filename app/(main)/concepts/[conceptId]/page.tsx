@@ -68,7 +68,7 @@ export default async function ConceptOverviewPage({ params }: { params: Promise<
             >
               <div className="border-l-4 border-brand-600 pl-4">
                 <h3 id={`field-${field.number}-title`} className="text-xl font-semibold">
-                  <span className="mr-2 text-brand-700">{field.number}</span>
+                  <span className="mr-1 text-brand-700">{field.number}</span>{" "}
                   {field.title}
                 </h3>
                 {field.prioritisedUntil ? (
@@ -87,9 +87,9 @@ export default async function ConceptOverviewPage({ params }: { params: Promise<
                 field.goals.map((goal) => (
                   <div key={goal.id} className="space-y-3 rounded-lg bg-brand-50/60 p-4" data-testid="goal">
                     <h4 className="font-semibold text-brand-800">
-                      <span className="mr-2">
+                      <span className="mr-1">
                         {field.number}.{goal.number}
-                      </span>
+                      </span>{" "}
                       {goal.text}
                     </h4>
                     {goal.measures.length === 0 ? (

@@ -19,7 +19,7 @@ export default async function EditFieldsPage({ params }: { params: Promise<{ con
       {fields.map((field) => (
         <Card key={field.id}>
           <h3 className="mb-4 text-lg font-semibold">
-            <span className="mr-2 text-brand-700">{field.number}</span>
+            <span className="mr-1 text-brand-700">{field.number}</span>{" "}
             {field.title}
           </h3>
           <FieldForm conceptId={conceptId} field={field} />
