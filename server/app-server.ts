@@ -6,7 +6,11 @@ import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { registerFanout } from "@/lib/sync/fanout-registry";
 import { ensureBuild } from "./ensure-build";
+import { LocalFanout } from "./sync/fanout";
+import { RedisFanout } from "./sync/redis-fanout";
+import { newInstanceId, SyncServer } from "./sync/sync-server";
 
 export interface AppServer {
   url: string;
@@ -16,7 +20,8 @@ export interface AppServer {
 
 /**
  * The one process entry: opens the database (migrating and seeding it), then serves Next's
- * pages and route handlers over one HTTP server. WebSocket upgrades that are not ours go to Next.
+ * pages and route handlers over one HTTP server, plus the sync server's WebSocket endpoint.
+ * Upgrades that are not for /sync/ go to Next (its dev reload).
  */
 export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServer> {
   const env = getEnv();
@@ -36,6 +41,17 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
 
+  const instanceId = newInstanceId();
+  const fanout = env.REDIS_URL ? new RedisFanout(instanceId, env.REDIS_URL) : new LocalFanout(instanceId);
+  if (fanout instanceof RedisFanout) await fanout.start();
+  const sync = new SyncServer({
+    db: database.db,
+    fanout,
+    maxFrameBytes: env.SYNC_MAX_FRAME_BYTES,
+    limits: { messagesPerSecond: env.SYNC_MESSAGES_PER_SECOND, burst: env.SYNC_MESSAGE_BURST },
+  });
+  registerFanout(fanout);
+
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log.error("request failed", { url: req.url, error: String(error) });
@@ -43,6 +59,7 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
     });
   });
   server.on("upgrade", (req, socket, head) => {
+    if (sync.handleUpgrade(req, socket, head)) return;
     socket.on("error", () => socket.destroy());
     handleUpgrade(req, socket, head).catch(() => socket.destroy());
   });
@@ -59,10 +76,10 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
     url,
     port,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await sync.close();
+      server.closeAllConnections();
+      await closed;
       await app.close();
       await closeDatabase();
     },

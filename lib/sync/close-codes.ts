@@ -1,0 +1,29 @@
+/**
+ * WebSocket close codes of the sync server, shared by client and server. y-websocket clients do
+ * not reconnect after a code in 4400–4499; the others are worth a retry.
+ */
+export const CLOSE_CODES = {
+  /** Server shutting down or restarting: reconnect. */
+  serviceRestart: 1012,
+  /** Frame larger than the configured maximum (RFC 6455). */
+  messageTooBig: 1009,
+  /** Unexpected server failure: reconnect. */
+  internalError: 1011,
+  /** Malformed frame: bad encoding, truncated, unknown message type, text frame. */
+  malformed: 4400,
+  /** Credentials expired or were revoked while connected. */
+  unauthorized: 4401,
+  /** Access to the document was withdrawn while connected. */
+  forbidden: 4403,
+  /** The document no longer exists. */
+  notFound: 4404,
+  /** The connection sent more messages than the rate limit allows. */
+  rateLimited: 4429,
+} as const;
+
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+/** Closes whose reason the UI should show instead of reconnecting. */
+export function isTerminalClose(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}

@@ -1,0 +1,106 @@
+import crypto from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { isUuid, requireConceptRole } from "@/lib/auth/access";
+import { GUEST_TOKEN_PURPOSE, type GuestClaims } from "@/lib/auth/principal";
+import { signToken } from "@/lib/auth/signed-token";
+import type { Db } from "@/lib/db/client";
+import { guestRole, guests, invites, organisationKind, workshops } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/forms/parse-input";
+
+export const GUEST_SESSION_TTL_SECONDS = 24 * 60 * 60;
+
+export const inviteSchema = z.object({
+  role: z.enum(guestRole.enumValues),
+  expiresInHours: z.coerce.number().int().min(1).max(24 * 30).default(24),
+});
+
+export const joinSchema = z.object({
+  displayName: z.string().trim().min(1).max(80),
+  organisationKind: z
+    .enum(organisationKind.enumValues)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Creates an invite link secret for one workshop; moderators only. Only its hash is stored, so
+ * the link is shown once.
+ */
+export async function createInvite({
+  db,
+  userId,
+  workshopId,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  userId: string | undefined;
+  workshopId: string;
+  input: unknown;
+  now?: Date;
+}): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
+  if (!isUuid(workshopId)) throw new AppError("not_found:workshop");
+  const [workshop] = await db
+    .select({ conceptId: workshops.conceptId })
+    .from(workshops)
+    .where(eq(workshops.id, workshopId));
+  if (!workshop) throw new AppError("not_found:workshop");
+  await requireConceptRole({ db, userId, conceptId: workshop.conceptId, atLeast: "moderator" });
+  const data = parseInput(inviteSchema, input);
+  const token = crypto.randomBytes(18).toString("base64url");
+  const expiresAt = new Date(now.getTime() + data.expiresInHours * 3600_000);
+  const [invite] = await db
+    .insert(invites)
+    .values({ workshopId, tokenHash: hashToken(token), role: data.role, expiresAt, createdBy: userId ?? null })
+    .returning({ id: invites.id });
+  if (!invite) throw new AppError("internal:invite");
+  return { inviteId: invite.id, token, expiresAt };
+}
+
+/**
+ * A person opens an invite link and gives a display name: they become a guest of that one
+ * workshop, with the invite's role. Returns the signed guest-session token for the cookie.
+ */
+export async function joinWorkshop({
+  db,
+  token,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  token: string;
+  input: unknown;
+  now?: Date;
+}): Promise<{ guestId: string; workshopId: string; sessionToken: string }> {
+  const data = parseInput(joinSchema, input);
+  const [invite] = await db
+    .select()
+    .from(invites)
+    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.revokedAt), gt(invites.expiresAt, now)));
+  if (!invite) throw new AppError("not_found:invite");
+  const [guest] = await db
+    .insert(guests)
+    .values({
+      workshopId: invite.workshopId,
+      inviteId: invite.id,
+      displayName: data.displayName,
+      organisationKind: data.organisationKind ?? null,
+      role: invite.role,
+    })
+    .returning({ id: guests.id });
+  if (!guest) throw new AppError("internal:guest");
+  const claims: GuestClaims = { gid: guest.id, wid: invite.workshopId, role: invite.role };
+  const sessionToken = await signToken({
+    purpose: GUEST_TOKEN_PURPOSE,
+    claims: { ...claims },
+    ttlSeconds: GUEST_SESSION_TTL_SECONDS,
+    now,
+  });
+  return { guestId: guest.id, workshopId: invite.workshopId, sessionToken };
+}

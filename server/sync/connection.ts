@@ -1,0 +1,212 @@
+import * as decoding from "lib0/decoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import type { WebSocket } from "ws";
+import * as Y from "yjs";
+import type { Principal } from "@/lib/auth/principal";
+import { log } from "@/lib/log";
+import { CLOSE_CODES, type CloseCode } from "@/lib/sync/close-codes";
+import type { DocAccess } from "@/lib/sync/doc-access";
+import { syncMetrics } from "@/lib/sync/metrics";
+import type { Fanout } from "./fanout";
+import type { PersistQueue } from "./persist-queue";
+import { encodeAwarenessStates, encodePermissionDenied, KEEPALIVE_MESSAGE, encodeSyncMessage, encodeSyncStep1, MESSAGE, SYNC } from "./protocol";
+import type { DocPeer, SharedDoc } from "./shared-doc";
+
+export interface ConnectionLimits {
+  /** Sustained messages per second; the bucket holds `burst`. */
+  messagesPerSecond: number;
+  burst: number;
+}
+
+class MalformedMessage extends Error {}
+
+/**
+ * One client socket on one document. Messages are handled strictly in order; a malformed one
+ * closes this socket only. Writes from read-only connections are dropped, and the client is
+ * told once through the y-protocols permission message.
+ */
+export class Connection implements DocPeer {
+  private lastSentAt = Date.now();
+  private missedPongs = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private tokens: number;
+  private lastRefill = performance.now();
+  private toldReadOnly = false;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly shared: SharedDoc,
+    readonly access: DocAccess,
+    readonly principal: Principal,
+    private readonly persist: PersistQueue,
+    private readonly fanout: Fanout,
+    private readonly limits: ConnectionLimits,
+  ) {
+    this.tokens = limits.burst;
+    shared.addPeer(this);
+    ws.on("message", (data, isBinary) => this.receive(data as Buffer, isBinary));
+    ws.on("pong", () => (this.missedPongs = 0));
+    ws.on("close", () => this.cleanUp());
+    ws.on("error", (error) => {
+      log.debug("socket error", { doc: shared.name, error: String(error) });
+      this.cleanUp();
+    });
+    this.queue = this.queue.then(() => this.greet()).catch((error: unknown) => this.fail(error));
+  }
+
+  send(message: Uint8Array) {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message);
+    this.lastSentAt = Date.now();
+    syncMetrics().messagesSent++;
+  }
+
+  /**
+   * Called every keepalive interval: an idle client gets a no-op message so its 30 s timeout
+   * never fires, and a socket that stopped answering pings is dropped.
+   */
+  heartbeat(keepaliveMs: number) {
+    if (this.closed) return;
+    if (++this.missedPongs > 3) {
+      this.ws.terminate();
+      return this.cleanUp();
+    }
+    this.ws.ping();
+    if (Date.now() - this.lastSentAt >= keepaliveMs) this.send(KEEPALIVE_MESSAGE);
+  }
+
+  close(code: CloseCode, reason: string) {
+    if (this.closed) return;
+    const metrics = syncMetrics();
+    metrics.closedByServer[code] = (metrics.closedByServer[code] ?? 0) + 1;
+    this.ws.close(code, reason);
+    this.cleanUp();
+  }
+
+  /** The document is loaded before anything is answered: then sync step 1 and presence. */
+  private async greet() {
+    await this.shared.ready;
+    this.send(encodeSyncStep1(Y.encodeStateVector(this.shared.doc)));
+    const states = [...this.shared.awareness.getStates().keys()];
+    if (states.length) this.send(encodeAwarenessStates(this.shared.awareness, states));
+    if (this.access === "read") this.tellReadOnly();
+  }
+
+  private receive(data: Buffer, isBinary: boolean) {
+    if (this.closed) return;
+    if (!isBinary) return this.close(CLOSE_CODES.malformed, "binary frames only");
+    if (!this.takeToken()) return this.close(CLOSE_CODES.rateLimited, "too many messages");
+    const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.fail(error));
+  }
+
+  private takeToken(): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(this.limits.burst, this.tokens + ((now - this.lastRefill) / 1000) * this.limits.messagesPerSecond);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  private async handle(message: Uint8Array) {
+    if (this.closed) return;
+    const decoder = decoding.createDecoder(message);
+    const type = readVarUint(decoder);
+    switch (type) {
+      case MESSAGE.sync:
+        return this.handleSync(decoder);
+      case MESSAGE.awareness: {
+        const update = readVarUint8Array(decoder);
+        expectEnd(decoder);
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.shared.awareness, update, this);
+        } catch {
+          throw new MalformedMessage("bad awareness update");
+        }
+        return;
+      }
+      case MESSAGE.queryAwareness:
+        expectEnd(decoder);
+        this.send(encodeAwarenessStates(this.shared.awareness, [...this.shared.awareness.getStates().keys()]));
+        return;
+      default:
+        throw new MalformedMessage(`unknown message type ${type}`);
+    }
+  }
+
+  private async handleSync(decoder: decoding.Decoder) {
+    const syncType = readVarUint(decoder);
+    const payload = readVarUint8Array(decoder);
+    expectEnd(decoder);
+    if (syncType === SYNC.step1) {
+      this.send(encodeSyncMessage(SYNC.step2, Y.encodeStateAsUpdate(this.shared.doc, payload)));
+      return;
+    }
+    if (syncType !== SYNC.step2 && syncType !== SYNC.update) throw new MalformedMessage(`unknown sync type ${syncType}`);
+    const metrics = syncMetrics();
+    metrics.updatesReceived++;
+    if (this.access === "read") {
+      metrics.updatesDropped++;
+      this.tellReadOnly();
+      return;
+    }
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(payload);
+    } catch {
+      throw new MalformedMessage("bad update");
+    }
+    // A client with nothing new answers sync step 1 with an empty update: nothing to store.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    // Durable first; only then do others see it.
+    await this.persist.append(this.shared.name, payload);
+    this.fanout.publish(this.shared.name, "update", payload).catch((error: unknown) =>
+      log.error("update not passed to other instances", { doc: this.shared.name, error: String(error) }),
+    );
+    this.shared.applyDurableUpdate(payload, this);
+  }
+
+  private tellReadOnly() {
+    if (this.toldReadOnly) return;
+    this.toldReadOnly = true;
+    this.send(encodePermissionDenied("read-only"));
+  }
+
+  private fail(error: unknown) {
+    if (error instanceof MalformedMessage) {
+      log.info("malformed message", { doc: this.shared.name, reason: error.message });
+      return this.close(CLOSE_CODES.malformed, error.message);
+    }
+    log.error("connection failed", { doc: this.shared.name, error: String(error) });
+    this.close(CLOSE_CODES.internalError, "server error");
+  }
+
+  private cleanUp() {
+    if (this.closed) return;
+    this.closed = true;
+    this.shared.removePeer(this);
+    this.onClosed?.(this);
+  }
+
+  onClosed?: (connection: Connection) => void;
+}
+
+function readVarUint(decoder: decoding.Decoder): number {
+  try {
+    return decoding.readVarUint(decoder);
+  } catch {
+    throw new MalformedMessage("truncated message");
+  }
+}
+
+function readVarUint8Array(decoder: decoding.Decoder): Uint8Array {
+  const length = readVarUint(decoder);
+  if (length > decoder.arr.length - decoder.pos) throw new MalformedMessage("truncated message");
+  return decoding.readUint8Array(decoder, length);
+}
+
+function expectEnd(decoder: decoding.Decoder) {
+  if (decoding.hasContent(decoder)) throw new MalformedMessage("trailing bytes");
+}

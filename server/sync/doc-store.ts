@@ -1,0 +1,93 @@
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import { docSnapshots, docUpdates } from "@/lib/db/schema";
+
+export interface LoadedState {
+  /** Snapshot plus every later update, as one Yjs update. */
+  state: Uint8Array;
+  /** The highest update id folded in. */
+  lastUpdateId: number;
+  /** Updates stored after the snapshot: how much compaction would save. */
+  pendingUpdates: number;
+}
+
+/**
+ * Postgres persistence of Yjs documents: an append-only update log plus one snapshot per
+ * document. Group commit happens above this, in the persist queue.
+ */
+export class DocStore {
+  constructor(private readonly db: Db) {}
+
+  async load(docName: string): Promise<LoadedState> {
+    const [snapshot] = await this.db.select().from(docSnapshots).where(eq(docSnapshots.docName, docName));
+    const after = snapshot?.lastUpdateId ?? 0;
+    const rows = await this.db
+      .select({ id: docUpdates.id, update: docUpdates.update })
+      .from(docUpdates)
+      .where(and(eq(docUpdates.docName, docName), gt(docUpdates.id, after)))
+      .orderBy(asc(docUpdates.id));
+    const state = rebuild(snapshot?.state, rows);
+    return { state, lastUpdateId: rows.at(-1)?.id ?? after, pendingUpdates: rows.length };
+  }
+
+  /** Appends updates of any documents in one statement; returns their ids in order. */
+  async append(entries: Array<{ docName: string; update: Uint8Array }>): Promise<number[]> {
+    const rows = await this.db
+      .insert(docUpdates)
+      .values(entries.map((e) => ({ docName: e.docName, update: e.update })))
+      .returning({ id: docUpdates.id });
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Folds the update log of a document into its snapshot. The state is rebuilt from the
+   * database alone through a Y.Doc, so deleted content is garbage-collected and updates that
+   * other instances wrote are never dropped. Serialised per document by an advisory lock.
+   */
+  async compact(docName: string): Promise<{ folded: number }> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${docName}))`);
+      const [snapshot] = await tx.select().from(docSnapshots).where(eq(docSnapshots.docName, docName));
+      const after = snapshot?.lastUpdateId ?? 0;
+      const rows = await tx
+        .select({ id: docUpdates.id, update: docUpdates.update })
+        .from(docUpdates)
+        .where(and(eq(docUpdates.docName, docName), gt(docUpdates.id, after)))
+        .orderBy(asc(docUpdates.id));
+      const last = rows.at(-1);
+      if (!last) return { folded: 0 };
+      const state = rebuild(snapshot?.state, rows);
+      await tx
+        .insert(docSnapshots)
+        .values({ docName, state, lastUpdateId: last.id, updatedAt: new Date() })
+        .onConflictDoUpdate({
+          target: docSnapshots.docName,
+          set: { state, lastUpdateId: last.id, updatedAt: new Date() },
+        });
+      await tx.delete(docUpdates).where(and(eq(docUpdates.docName, docName), lte(docUpdates.id, last.id)));
+      return { folded: rows.length };
+    });
+  }
+}
+
+/**
+ * Applies a snapshot and updates to a fresh Y.Doc and encodes the result (garbage-collected).
+ * An update Yjs cannot apply is skipped and logged, so one bad row never makes a document
+ * unloadable.
+ */
+function rebuild(snapshot: Uint8Array | undefined, rows: Array<{ id: number; update: Uint8Array }>): Uint8Array {
+  const doc = new Y.Doc();
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const row of rows) {
+    try {
+      Y.applyUpdate(doc, row.update);
+    } catch (error) {
+      log.error("stored update skipped", { updateId: row.id, error: String(error) });
+    }
+  }
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}

@@ -1,0 +1,25 @@
+/**
+ * Passing updates and awareness between server instances. Without REDIS_URL there is one
+ * instance and nothing to pass.
+ */
+export type FanoutKind = "update" | "awareness";
+
+export interface Fanout {
+  readonly instanceId: string;
+  /** Sends to the other instances; resolves once the message is stored for them. */
+  publish(docName: string, kind: FanoutKind, payload: Uint8Array): Promise<void>;
+  /** Messages from other instances; `gap` means some may be missing: reload from the database. */
+  subscribe(handler: (message: { docName: string; kind: FanoutKind; payload: Uint8Array } | { gap: true }) => void): void;
+  healthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class LocalFanout implements Fanout {
+  constructor(readonly instanceId: string) {}
+  async publish(): Promise<void> {}
+  subscribe(): void {}
+  async healthy(): Promise<boolean> {
+    return true;
+  }
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,185 @@
+import crypto from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import { CLOSE_CODES } from "@/lib/sync/close-codes";
+import { syncMetrics } from "@/lib/sync/metrics";
+import { authenticateUpgrade, docNameFromUrl } from "./authenticate";
+import { Connection, type ConnectionLimits } from "./connection";
+import { DocStore } from "./doc-store";
+import type { Fanout } from "./fanout";
+import { PersistQueue } from "./persist-queue";
+import { SharedDoc } from "./shared-doc";
+
+export interface SyncServerOptions {
+  db: Db;
+  fanout: Fanout;
+  maxFrameBytes: number;
+  limits: ConnectionLimits;
+  /** Idle clients hear from the server this often, well inside y-websocket's 30 s timeout. */
+  keepaliveMs?: number;
+  /** A document with no connections stays loaded this long. */
+  unloadAfterMs?: number;
+}
+
+const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
+
+/**
+ * The y-websocket endpoint at /sync/<document>: authenticates upgrades, keeps loaded documents,
+ * persists before forwarding, and passes messages to other instances through the fan-out.
+ */
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly store: DocStore;
+  private readonly persist: PersistQueue;
+  private readonly docs = new Map<string, SharedDoc>();
+  private readonly connections = new Set<Connection>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly keepalive: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(private readonly options: SyncServerOptions) {
+    this.store = new DocStore(options.db);
+    this.persist = new PersistQueue(this.store);
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxFrameBytes,
+      perMessageDeflate: false,
+      // Echo the subprotocol that carried the sync token, if any.
+      handleProtocols: (_protocols, req) => (req as IncomingMessage & { syncProtocol?: string }).syncProtocol ?? false,
+    });
+    const metrics = syncMetrics();
+    metrics.instanceId = options.fanout.instanceId;
+    options.fanout.subscribe((message) => {
+      if ("gap" in message) {
+        metrics.redis.gaps++;
+        for (const shared of this.docs.values()) void shared.reload();
+        return;
+      }
+      const shared = this.docs.get(message.docName);
+      if (!shared) return; // not loaded here: it will be read from the database when it is
+      metrics.redis.received++;
+      try {
+        if (message.kind === "update") shared.applyDurableUpdate(message.payload, "remote");
+        else shared.applyRemoteAwareness(message.payload);
+      } catch (error) {
+        log.error("message from another instance not applied", { doc: message.docName, error: String(error) });
+      }
+    });
+    const keepaliveMs = options.keepaliveMs ?? 10_000;
+    this.keepalive = setInterval(() => this.tick(keepaliveMs), keepaliveMs);
+    this.keepalive.unref();
+  }
+
+  /** True if the upgrade was ours (a /sync/ path); other upgrades belong to Next. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const docName = docNameFromUrl(req.url);
+    if (docName === null) return false;
+    socket.on("error", () => socket.destroy());
+    if (this.closing) {
+      reject(socket, 503, "unavailable:shutting_down");
+      return true;
+    }
+    authenticateUpgrade({ db: this.options.db, req, docName }).then(
+      (decision) => {
+        if (!decision.ok) return reject(socket, decision.status, decision.error);
+        (req as IncomingMessage & { syncProtocol?: string }).syncProtocol = decision.protocol;
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          const shared = this.acquire(decision.docName);
+          const connection = new Connection(ws, shared, decision.access, decision.principal, this.persist, this.options.fanout, this.options.limits);
+          this.connections.add(connection);
+          connection.onClosed = (c) => this.release(c);
+          ws.on("error", (error) => this.onSocketError(connection, ws, error));
+        });
+      },
+      (error: unknown) => {
+        log.error("upgrade failed", { doc: docName, error: String(error) });
+        reject(socket, 500, "internal:server");
+      },
+    );
+    return true;
+  }
+
+  private onSocketError(connection: Connection, ws: WebSocket, error: Error & { code?: string }) {
+    if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
+      syncMetrics().closedByServer[CLOSE_CODES.messageTooBig] = (syncMetrics().closedByServer[CLOSE_CODES.messageTooBig] ?? 0) + 1;
+      log.info("frame too large", { doc: connection.shared.name });
+    } else if (ws.readyState === ws.OPEN) {
+      connection.close(CLOSE_CODES.malformed, "protocol error");
+    }
+  }
+
+  private acquire(docName: string): SharedDoc {
+    const timer = this.unloadTimers.get(docName);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(docName);
+    }
+    let shared = this.docs.get(docName);
+    if (!shared) {
+      shared = new SharedDoc(docName, this.store, this.options.fanout);
+      this.docs.set(docName, shared);
+      syncMetrics().docsLoaded = this.docs.size;
+      shared.ready.catch((error: unknown) => {
+        log.error("document could not be loaded", { doc: docName, error: String(error) });
+        for (const c of this.connections) if (c.shared === shared) c.close(CLOSE_CODES.internalError, "load failed");
+        this.unload(docName);
+      });
+    }
+    return shared;
+  }
+
+  private release(connection: Connection) {
+    this.connections.delete(connection);
+    const shared = connection.shared;
+    if (shared.peers.size > 0 || this.closing) return;
+    this.unloadTimers.set(
+      shared.name,
+      setTimeout(() => {
+        this.unloadTimers.delete(shared.name);
+        if (shared.peers.size === 0) void this.unloadAfterCompaction(shared);
+      }, this.options.unloadAfterMs ?? 30_000).unref(),
+    );
+  }
+
+  private async unloadAfterCompaction(shared: SharedDoc) {
+    if (shared.hasPendingUpdates) await shared.compact();
+    if (shared.peers.size === 0) this.unload(shared.name);
+  }
+
+  private unload(docName: string) {
+    this.docs.get(docName)?.destroy();
+    this.docs.delete(docName);
+    syncMetrics().docsLoaded = this.docs.size;
+  }
+
+  private tick(keepaliveMs: number) {
+    for (const connection of this.connections) connection.heartbeat(keepaliveMs);
+  }
+
+  /** Stops accepting, closes sockets so clients reconnect elsewhere, and makes everything durable. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.keepalive);
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    for (const connection of this.connections) connection.close(CLOSE_CODES.serviceRestart, "server restarting");
+    await this.persist.drain();
+    await Promise.all([...this.docs.values()].map((shared) => (shared.hasPendingUpdates ? shared.compact() : undefined)));
+    for (const name of [...this.docs.keys()]) this.unload(name);
+    await this.options.fanout.close();
+    this.wss.close();
+  }
+}
+
+function reject(socket: Duplex, status: number, error: string) {
+  const body = JSON.stringify({ error });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+export function newInstanceId(): string {
+  return crypto.randomBytes(6).toString("hex");
+}
