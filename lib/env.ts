@@ -41,6 +41,7 @@ const envSchema = z
     SYNC_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     SYNC_MESSAGES_PER_SECOND: z.coerce.number().positive().default(100),
     SYNC_MESSAGE_BURST: z.coerce.number().int().min(1).default(1000),
+    SYNC_KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -49,6 +49,7 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
     fanout,
     maxFrameBytes: env.SYNC_MAX_FRAME_BYTES,
     limits: { messagesPerSecond: env.SYNC_MESSAGES_PER_SECOND, burst: env.SYNC_MESSAGE_BURST },
+    keepaliveMs: env.SYNC_KEEPALIVE_MS,
   });
   registerFanout(fanout);
 

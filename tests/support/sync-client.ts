@@ -4,6 +4,9 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { SYNC_PATH } from "@/lib/sync/doc-names";
 
+// Every y-websocket provider in Node registers a process exit listener.
+process.setMaxListeners(0);
+
 export interface SyncClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -79,4 +82,27 @@ export async function until(check: () => boolean, timeoutMs = 10_000, what = "co
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The HTTP status the server answers a WebSocket upgrade with (101 when it accepts). */
+export function upgradeStatus(url: string, options: { headers?: Record<string, string>; protocols?: string[] } = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, options.protocols ?? [], { headers: options.headers });
+    ws.on("unexpected-response", (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on("open", () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on("error", (error) => {
+      if (ws.readyState !== ws.CLOSED) reject(error);
+    });
+  });
+}
+
+/** The sync URL of a document on a server, for raw sockets. */
+export function syncUrl(baseUrl: string, docName: string, query = ""): string {
+  return `${baseUrl.replace(/^http/, "ws")}${SYNC_PATH}/${docName}${query}`;
 }

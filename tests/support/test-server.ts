@@ -11,6 +11,8 @@ export interface TestServer {
   output(): string;
   /** SIGTERM and wait for a clean exit. */
   stop(): Promise<number | null>;
+  /** SIGKILL: no flush, no goodbye. */
+  kill(): Promise<void>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -22,19 +24,29 @@ export const TEST_AUTH_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwx
  * `dataDir`. Resolves once it logs that it listens.
  */
 export async function startTestServer(
-  options: { database?: "default" | "pglite"; dataDir?: string; env?: Record<string, string> } = {},
+  options: {
+    database?: "default" | "pglite";
+    /** Reuse this Postgres database (it is then not dropped on stop): restarts, several instances. */
+    databaseUrl?: string;
+    dataDir?: string;
+    port?: number;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "kw-test-"));
   const postgresDb =
-    options.database !== "pglite" && POSTGRES_URL ? await createPostgresDatabase() : undefined;
+    options.databaseUrl === undefined && options.database !== "pglite" && POSTGRES_URL
+      ? await createPostgresDatabase()
+      : undefined;
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
-      PORT: "0",
+      PORT: String(options.port ?? 0),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
-      DATABASE_URL: postgresDb?.url ?? "",
+      DATABASE_URL: options.databaseUrl ?? postgresDb?.url ?? "",
+      REDIS_URL: "",
       AUTH_SECRET: TEST_AUTH_SECRET,
       LOG_LEVEL: "info",
       ...options.env,
@@ -72,6 +84,10 @@ export async function startTestServer(
       const code = await exited;
       await postgresDb?.drop();
       return code;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
     },
   };
 }

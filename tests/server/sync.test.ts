@@ -1,0 +1,365 @@
+import * as encoding from "lib0/encoding";
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { mintSyncToken } from "@/lib/sync/sync-token";
+import { CLOSE_CODES } from "@/lib/sync/close-codes";
+import { DEMO, demoConcept, fetchSyncToken, signedIn } from "../support/demo-fixture";
+import { HttpClient, serverActionId } from "../support/http-client";
+import { connectSyncClient, syncUrl, until, upgradeStatus, type SyncClient } from "../support/sync-client";
+import { startTestServer, TEST_AUTH_SECRET, type TestServer } from "../support/test-server";
+
+// Tokens minted in this process must be signed with the server's secret.
+process.env.AUTH_SECRET = TEST_AUTH_SECRET;
+
+describe("sync server", () => {
+  let server: TestServer;
+  let moderator: HttpClient;
+  let editor: HttpClient;
+  let viewer: HttpClient;
+  let board: string;
+  let otherBoard: string;
+  let chapterDoc: string;
+  let foreignBoard: string;
+  const clients: SyncClient[] = [];
+
+  function client(options: Omit<Parameters<typeof connectSyncClient>[0], "baseUrl">) {
+    const c = connectSyncClient({ baseUrl: server.url, ...options });
+    clients.push(c);
+    return c;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SYNC_KEEPALIVE_MS: "300", SYNC_MAX_FRAME_BYTES: "65536" } });
+    [moderator, editor, viewer] = await Promise.all([
+      signedIn(server.url, DEMO.moderator),
+      signedIn(server.url, DEMO.editor),
+      signedIn(server.url, DEMO.viewer),
+    ]);
+    const demo = await demoConcept(moderator);
+    board = demo.workshops[0]!.boardDoc;
+    otherBoard = demo.workshops[1]!.boardDoc;
+    const chapters = (await (await moderator.fetch(`/api/concepts/${demo.conceptId}/chapters`)).json()) as Array<{ doc: string }>;
+    chapterDoc = chapters[0]!.doc;
+
+    // A second concept with a workshop, of which the editor is not a member.
+    const conceptForm = new FormData();
+    conceptForm.set("title", "Integrationskonzept Nachbarort");
+    conceptForm.set("type", "integration_concept");
+    conceptForm.set("template", "blank");
+    const created = await moderator.callAction(
+      "/concepts/new",
+      serverActionId("app/(main)/concepts/new/actions.ts", "createConceptAction"),
+      [{ status: "idle" }, conceptForm],
+    );
+    const foreignConcept = /\/concepts\/([0-9a-f-]{36})/.exec(created.redirect ?? "")![1]!;
+    const workshopForm = new FormData();
+    workshopForm.set("conceptId", foreignConcept);
+    workshopForm.set("title", "Auftakt");
+    workshopForm.set("kind", "workshop");
+    workshopForm.set("date", "2026-09-01");
+    workshopForm.set("facilitator", "KMuT");
+    await moderator.callAction(
+      `/concepts/${foreignConcept}/workshops`,
+      serverActionId("app/(main)/concepts/[conceptId]/workshops/actions.ts", "createWorkshopAction"),
+      [{ status: "idle" }, workshopForm],
+    );
+    const foreign = (await (await moderator.fetch(`/api/concepts/${foreignConcept}/workshops`)).json()) as Array<{ boardDoc: string }>;
+    foreignBoard = foreign[0]!.boardDoc;
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    expect(await server.stop()).toBe(0);
+  });
+
+  it("lets two clients converge", async () => {
+    const a = client({ docName: board, cookie: moderator.cookieHeader });
+    const b = client({ docName: board, cookie: editor.cookieHeader });
+    await Promise.all([a.synced, b.synced]);
+    a.doc.getMap("cards").set("a", "Sprachcafé im Stadtteilzentrum");
+    b.doc.getMap("cards").set("b", "Willkommensmappe mehrsprachig");
+    await until(() => a.doc.getMap("cards").size === 2 && b.doc.getMap("cards").size === 2, 10_000, "two cards on both");
+    expect(a.doc.getMap("cards").toJSON()).toEqual(b.doc.getMap("cards").toJSON());
+  });
+
+  it("lets 20 clients converge", async () => {
+    const many = Array.from({ length: 20 }, () => client({ docName: otherBoard, cookie: moderator.cookieHeader }));
+    await Promise.all(many.map((c) => c.synced));
+    many.forEach((c, i) => c.doc.getArray("ideas").push([`Idee ${i}`]));
+    await until(() => many.every((c) => c.doc.getArray("ideas").length === 20), 20_000, "20 ideas everywhere");
+    const first = JSON.stringify(many[0]!.doc.getArray("ideas").toJSON());
+    for (const c of many) expect(JSON.stringify(c.doc.getArray("ideas").toJSON())).toBe(first);
+  });
+
+  describe("authentication during the upgrade", () => {
+    it("refuses anonymous connections with 401 and unknown documents with 404", async () => {
+      expect(await upgradeStatus(syncUrl(server.url, board))).toBe(401);
+      expect(await upgradeStatus(syncUrl(server.url, `board:${crypto.randomUUID()}`), { headers: { cookie: moderator.cookieHeader } })).toBe(404);
+      expect(await upgradeStatus(syncUrl(server.url, "whiteboard:xyz"), { headers: { cookie: moderator.cookieHeader } })).toBe(404);
+    });
+
+    it("refuses a member of another concept with 403", async () => {
+      expect(await upgradeStatus(syncUrl(server.url, foreignBoard), { headers: { cookie: editor.cookieHeader } })).toBe(403);
+      expect((await fetchSyncToken(editor, foreignBoard)).status).toBe(403);
+    });
+
+    it("accepts viewers, editors and moderators, with the right access", async () => {
+      for (const [user, access] of [
+        [viewer, "read"],
+        [editor, "write"],
+        [moderator, "write"],
+      ] as const) {
+        expect(await upgradeStatus(syncUrl(server.url, board), { headers: { cookie: user.cookieHeader } })).toBe(101);
+        expect((await fetchSyncToken(user, board)).body.access).toBe(access);
+      }
+    });
+
+    it("refuses cookie-authenticated upgrades from another site's page", async () => {
+      expect(
+        await upgradeStatus(syncUrl(server.url, board), { headers: { cookie: moderator.cookieHeader, origin: "https://evil.example" } }),
+      ).toBe(403);
+    });
+
+    it("accepts a sync token in the query or as subprotocol, and refuses one for another document", async () => {
+      const { body } = await fetchSyncToken(editor, board);
+      expect(await upgradeStatus(syncUrl(server.url, board, `?token=${body.token}`))).toBe(101);
+      expect(await upgradeStatus(syncUrl(server.url, board), { protocols: [body.token!] })).toBe(101);
+      expect(await upgradeStatus(syncUrl(server.url, otherBoard, `?token=${body.token}`))).toBe(403);
+      expect(await upgradeStatus(syncUrl(server.url, board, "?token=not-a-token"))).toBe(401);
+      const viaProtocol = client({ docName: board, token: body.token, tokenAsProtocol: true });
+      await viaProtocol.synced;
+    });
+
+    it("refuses an expired token with 401", async () => {
+      const expired = await mintSyncToken({
+        docName: board,
+        access: "write",
+        principal: { kind: "user", userId: crypto.randomUUID() },
+        now: new Date(Date.now() - 3600_000),
+      });
+      expect(await upgradeStatus(syncUrl(server.url, board, `?token=${expired}`))).toBe(401);
+    });
+
+    it("lets a guest reach only the board of the workshop they were invited to", async () => {
+      const workshopId = board.split(":")[1]!;
+      const invite = await moderator.fetch(`/api/workshops/${workshopId}/invites`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ role: "participant", expiresInHours: 2 }),
+      });
+      expect(invite.status).toBe(201);
+      const { token } = (await invite.json()) as { token: string };
+      const guest = new HttpClient(server.url);
+      const joined = await guest.fetch(`/api/invites/${token}/join`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ displayName: "Amira (Kulturverein)", organisationKind: "migrant_organisation" }),
+      });
+      expect(joined.status).toBe(201);
+      expect(await upgradeStatus(syncUrl(server.url, board), { headers: { cookie: guest.cookieHeader } })).toBe(101);
+      expect((await fetchSyncToken(guest, board)).body.access).toBe("write");
+      expect(await upgradeStatus(syncUrl(server.url, otherBoard), { headers: { cookie: guest.cookieHeader } })).toBe(403);
+      expect(await upgradeStatus(syncUrl(server.url, chapterDoc), { headers: { cookie: guest.cookieHeader } })).toBe(403);
+      // A guest has no account: the concept pages stay closed.
+      expect((await guest.fetch("/")).status).toBe(307);
+
+      const bad = await guest.fetch(`/api/invites/${token}/join`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ displayName: "" }),
+      });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toEqual({ error: "bad_request:input", fields: { displayName: "required" } });
+    });
+  });
+
+  it("drops a viewer's writes, tells the viewer, and still serves them the document", async () => {
+    const writer = client({ docName: board, cookie: moderator.cookieHeader });
+    const reader = client({ docName: board, cookie: viewer.cookieHeader });
+    await Promise.all([writer.synced, reader.synced]);
+    await until(() => reader.permissionDenied.length > 0, 5_000, "permission message");
+    expect(reader.permissionDenied).toEqual(["read-only"]);
+
+    reader.doc.getMap("cards").set("viewer", "vom Rat eingefügt");
+    writer.doc.getMap("cards").set("after", "von der Moderation");
+    await until(() => reader.doc.getMap("cards").get("after") === "von der Moderation", 5_000, "moderator's card at viewer");
+    const fresh = client({ docName: board, cookie: editor.cookieHeader });
+    await fresh.synced;
+    await until(() => fresh.doc.getMap("cards").has("after"), 5_000, "fresh client synced");
+    expect(fresh.doc.getMap("cards").has("viewer")).toBe(false);
+    expect(writer.doc.getMap("cards").has("viewer")).toBe(false);
+  });
+
+  it("removes a client's presence when it disconnects", async () => {
+    const a = client({ docName: board, cookie: moderator.cookieHeader });
+    const b = client({ docName: board, cookie: editor.cookieHeader });
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalStateField("user", { name: "Moderation" });
+    const aId = a.doc.clientID;
+    await until(() => b.provider.awareness.getStates().get(aId)?.user !== undefined, 5_000, "presence arrives");
+    a.provider.disconnect();
+    await until(() => !b.provider.awareness.getStates().has(aId), 5_000, "presence removed");
+  });
+
+  it("keeps idle clients alive with a message well inside their 30 s timeout", async () => {
+    const ws = new WebSocket(syncUrl(server.url, board), { headers: { cookie: editor.cookieHeader } });
+    const frames: Buffer[] = [];
+    await new Promise((resolve) => ws.once("open", resolve));
+    ws.on("message", (data) => frames.push(data as Buffer));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const keepalives = frames.filter((f) => f.equals(Buffer.from([1, 1, 0])));
+    expect(keepalives.length).toBeGreaterThanOrEqual(2);
+    ws.close();
+  });
+
+  describe("limits and bad input", () => {
+    function rawSocket(doc = board): Promise<WebSocket> {
+      const ws = new WebSocket(syncUrl(server.url, doc), { headers: { cookie: editor.cookieHeader } });
+      return new Promise((resolve, reject) => {
+        ws.once("open", () => resolve(ws));
+        ws.once("error", reject);
+      });
+    }
+    function closeCode(ws: WebSocket): Promise<number> {
+      return new Promise((resolve) => ws.once("close", (code) => resolve(code)));
+    }
+
+    it("closes a socket that sends an oversized frame with 1009", async () => {
+      const ws = await rawSocket();
+      const closed = closeCode(ws);
+      ws.send(Buffer.alloc(70_000, 1));
+      expect(await closed).toBe(CLOSE_CODES.messageTooBig);
+    });
+
+    it("closes a socket that floods messages with 4429", async () => {
+      const ws = await rawSocket();
+      const closed = closeCode(ws);
+      const queryAwareness = Buffer.from([3]);
+      for (let i = 0; i < 3_000; i++) ws.send(queryAwareness);
+      expect(await closed).toBe(CLOSE_CODES.rateLimited);
+    });
+
+    it("closes only the offending socket for malformed frames", async () => {
+      const cases: Array<[string, Buffer | string]> = [
+        ["unknown message type", Buffer.from([9, 0])],
+        ["truncated varint", Buffer.from([0, 2, 0xff])],
+        ["truncated update", Buffer.from([0, 2, 50, 1, 2, 3])],
+        ["garbage update", Buffer.from([0, 2, 4, 0xff, 0xff, 0xff, 0xff])],
+        ["unknown sync type", Buffer.from([0, 7, 0])],
+        ["text frame", "hallo"],
+      ];
+      const bystander = client({ docName: board, cookie: moderator.cookieHeader });
+      await bystander.synced;
+      for (const [what, frame] of cases) {
+        const ws = await rawSocket();
+        const closed = closeCode(ws);
+        ws.send(frame);
+        expect(await closed, what).toBe(CLOSE_CODES.malformed);
+      }
+      bystander.doc.getMap("cards").set("still", "works");
+      const check = client({ docName: board, cookie: editor.cookieHeader });
+      await until(() => check.doc.getMap("cards").get("still") === "works", 5_000, "bystander still served");
+    });
+
+    it("survives thousands of random and mutated frames and keeps serving others", async () => {
+      const valid = validFrames();
+      let seed = 42;
+      const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      const frames: Buffer[] = [];
+      for (let i = 0; i < 3_000; i++) {
+        if (i % 2 === 0) {
+          frames.push(Buffer.from(Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256))));
+        } else {
+          const base = Buffer.from(valid[i % valid.length]!);
+          for (let flips = 1 + Math.floor(random() * 3); flips > 0; flips--) {
+            base[Math.floor(random() * base.length)] = Math.floor(random() * 256);
+          }
+          frames.push(random() < 0.3 ? base.subarray(0, Math.floor(random() * base.length)) : base);
+        }
+      }
+      // Each frame is followed by a probe (query awareness): an answer means the frame was
+      // accepted, a close means it was refused. Eight sockets work through the list in parallel.
+      const fuzzDoc = otherBoard;
+      let next = 0;
+      const closes: number[] = [];
+      let accepted = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          let ws: WebSocket | null = null;
+          for (let frame = frames[next++]; frame; frame = frames[next++]) {
+            ws ??= await rawSocket(fuzzDoc);
+            const socket = ws;
+            const outcome = await new Promise<number | "open">((resolve) => {
+              const onClose = (code: number) => resolve(code);
+              socket.once("close", onClose);
+              socket.on("message", function onMessage(data: Buffer) {
+                if (data[0] !== 1) return; // the probe's answer is an awareness message
+                socket.off("message", onMessage);
+                socket.off("close", onClose);
+                resolve("open");
+              });
+              socket.send(frame);
+              socket.send(Buffer.from([3]));
+            });
+            if (outcome === "open") accepted++;
+            else {
+              closes.push(outcome);
+              ws = null;
+            }
+          }
+          ws?.close();
+        }),
+      );
+      expect(closes.length + accepted).toBe(frames.length);
+      expect(closes.filter((c) => c === CLOSE_CODES.malformed).length).toBeGreaterThan(1_000);
+      expect(closes.every((c) => c === CLOSE_CODES.malformed || c === CLOSE_CODES.rateLimited)).toBe(true);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+      const after = client({ docName: fuzzDoc, cookie: moderator.cookieHeader });
+      await after.synced;
+      after.doc.getMap("after-fuzz").set("ok", true);
+      const other = client({ docName: fuzzDoc, cookie: editor.cookieHeader });
+      await until(() => other.doc.getMap("after-fuzz").get("ok") === true, 10_000, "sync after fuzzing");
+      expect(server.process.exitCode).toBeNull();
+    });
+  });
+
+  it("reports per-process counters", async () => {
+    const metrics = (await (await fetch(`${server.url}/api/metrics`)).json()) as Record<string, unknown> & {
+      persistLatency: { samples: number };
+      updatesPersisted: number;
+    };
+    expect(metrics.docsLoaded).toBeGreaterThanOrEqual(1);
+    expect(metrics.updatesPersisted).toBeGreaterThan(0);
+    expect(metrics.persistLatency.samples).toBeGreaterThan(0);
+    expect(metrics.updatesDropped).toBeGreaterThan(0);
+  });
+});
+
+/** Well-formed y-websocket frames to mutate: sync step 1 and 2, an update, awareness. */
+function validFrames(): Uint8Array[] {
+  const doc = new Y.Doc();
+  doc.getMap("cards").set("x", "Text für die Karte");
+  doc.getArray("list").push(["a", "b", "c"]);
+  const update = Y.encodeStateAsUpdate(doc);
+  const frame = (write: (e: encoding.Encoder) => void) => {
+    const e = encoding.createEncoder();
+    write(e);
+    return encoding.toUint8Array(e);
+  };
+  return [
+    frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)))),
+    frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, update))),
+    frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update))),
+    frame((e) => {
+      encoding.writeVarUint(e, 1);
+      const a = encoding.createEncoder();
+      encoding.writeVarUint(a, 1);
+      encoding.writeVarUint(a, 12345);
+      encoding.writeVarUint(a, 1);
+      encoding.writeVarString(a, JSON.stringify({ user: { name: "X" } }));
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(a));
+    }),
+  ];
+}
