@@ -1,0 +1,119 @@
+/**
+ * The client side of a real-time document, for the browser (and Node tests): a y-websocket
+ * provider that first asks the server whether it may connect, and stops for good, with a
+ * reason, when the answer is 401, 403 or 404 — instead of retrying forever.
+ */
+import { ObservableV2 } from "lib0/observable";
+import { WebsocketProvider } from "y-websocket";
+import type * as Y from "yjs";
+import { CLOSE_CODES, isTerminalClose } from "./close-codes";
+import { SYNC_PATH } from "./doc-names";
+
+export type DenialReason = "unauthorized" | "forbidden" | "not_found" | "malformed" | "rate_limited";
+
+export type SyncStatus =
+  | { state: "connecting" }
+  | { state: "connected"; synced: boolean }
+  | { state: "offline" }
+  | { state: "denied"; reason: DenialReason };
+
+const STATUS_REASON: Record<number, DenialReason> = { 401: "unauthorized", 403: "forbidden", 404: "not_found" };
+const CLOSE_REASON: Record<number, DenialReason> = {
+  [CLOSE_CODES.unauthorized]: "unauthorized",
+  [CLOSE_CODES.forbidden]: "forbidden",
+  [CLOSE_CODES.notFound]: "not_found",
+  [CLOSE_CODES.malformed]: "malformed",
+  [CLOSE_CODES.rateLimited]: "rate_limited",
+};
+
+export interface SyncConnectionOptions {
+  baseUrl: string;
+  docName: string;
+  doc: Y.Doc;
+  /** Defaults to the global fetch with credentials; tests pass one that adds a cookie. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+export class SyncConnection extends ObservableV2<{ status: (status: SyncStatus) => void }> {
+  provider: WebsocketProvider | null = null;
+  access: "read" | "write" | null = null;
+  status: SyncStatus = { state: "connecting" };
+  private opened = false;
+  private destroyed = false;
+
+  constructor(private readonly options: SyncConnectionOptions) {
+    super();
+    void this.start();
+  }
+
+  private setStatus(status: SyncStatus) {
+    this.status = status;
+    this.emit("status", [status]);
+  }
+
+  /** Asks /api/sync-token whether this document may be opened; null means "yes". */
+  private async preflight(): Promise<DenialReason | null | "offline"> {
+    const fetchImpl = this.options.fetch ?? ((url, init) => fetch(url, { ...init, credentials: "same-origin" }));
+    try {
+      const response = await fetchImpl(`${this.options.baseUrl}/api/sync-token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ doc: this.options.docName }),
+      });
+      if (response.ok) {
+        this.access = ((await response.json()) as { access: "read" | "write" }).access;
+        return null;
+      }
+      return STATUS_REASON[response.status] ?? "offline";
+    } catch {
+      return "offline";
+    }
+  }
+
+  private async start() {
+    const verdict = await this.preflight();
+    if (this.destroyed) return;
+    if (verdict !== null && verdict !== "offline") return this.setStatus({ state: "denied", reason: verdict });
+    const provider = new WebsocketProvider(
+      this.options.baseUrl.replace(/^http/, "ws") + SYNC_PATH,
+      this.options.docName,
+      this.options.doc,
+      { WebSocketPolyfill: this.options.WebSocketPolyfill, disableBc: true },
+    );
+    this.provider = provider;
+    provider.on("status", ({ status }) => {
+      if (status === "connected") {
+        this.opened = true;
+        this.setStatus({ state: "connected", synced: provider.synced });
+      } else if (this.status.state !== "denied") {
+        this.setStatus({ state: status === "connecting" ? "connecting" : "offline" });
+      }
+    });
+    provider.on("sync", (synced) => {
+      if (this.status.state === "connected") this.setStatus({ state: "connected", synced });
+    });
+    provider.on("closed", ({ code }) => {
+      if (isTerminalClose(code)) this.setStatus({ state: "denied", reason: CLOSE_REASON[code] ?? "forbidden" });
+    });
+    provider.on("connection-close", () => {
+      // A refused upgrade looks like any network failure from here: ask the server why.
+      if (!this.opened && this.status.state !== "denied") void this.recheck();
+      this.opened = false;
+    });
+  }
+
+  private async recheck() {
+    const verdict = await this.preflight();
+    if (verdict !== null && verdict !== "offline" && !this.destroyed) {
+      this.provider?.disconnect();
+      this.setStatus({ state: "denied", reason: verdict });
+    }
+  }
+
+  destroy() {
+    this.destroyed = true;
+    this.provider?.destroy();
+    super.destroy();
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { isTerminalClose, CLOSE_CODES } from "@/lib/sync/close-codes";
+import { formatDocName, parseDocName } from "@/lib/sync/doc-names";
+
+describe("document names", () => {
+  const id = "0b6f3c1e-8a2d-4d3b-9f7a-1c2b3d4e5f60";
+
+  it("round-trips boards and chapters", () => {
+    expect(parseDocName(formatDocName({ kind: "board", id }))).toEqual({ kind: "board", id });
+    expect(parseDocName(`chapter:${id.toUpperCase()}`)).toEqual({ kind: "chapter", id });
+  });
+
+  it("rejects anything else", () => {
+    for (const name of ["", "board", "board:", `board:${id}x`, `whiteboard:${id}`, `board:${id}:extra`, "board:../../etc"]) {
+      expect(parseDocName(name), name).toBeNull();
+    }
+  });
+
+  it("marks only 44xx closes as terminal", () => {
+    expect(isTerminalClose(CLOSE_CODES.forbidden)).toBe(true);
+    expect(isTerminalClose(CLOSE_CODES.malformed)).toBe(true);
+    expect(isTerminalClose(CLOSE_CODES.serviceRestart)).toBe(false);
+    expect(isTerminalClose(CLOSE_CODES.messageTooBig)).toBe(false);
+  });
+});

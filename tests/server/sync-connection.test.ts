@@ -1,0 +1,87 @@
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { SyncConnection, type SyncStatus } from "@/lib/sync/sync-connection";
+import { DEMO, demoConcept, signedIn } from "../support/demo-fixture";
+import { HttpClient, serverActionId } from "../support/http-client";
+import { until } from "../support/sync-client";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+/** The browser-side connection, run in Node with a cookie, against the real server. */
+describe("client connection states", () => {
+  let server: TestServer;
+  const connections: SyncConnection[] = [];
+
+  function open(client: HttpClient, docName: string) {
+    class CookieWebSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: client.cookieHeader } });
+      }
+    }
+    const statuses: SyncStatus[] = [];
+    const connection = new SyncConnection({
+      baseUrl: server.url,
+      docName,
+      doc: new Y.Doc(),
+      fetch: (url, init) => client.fetch(url.replace(server.url, ""), init),
+      WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    connection.on("status", (status) => statuses.push(status));
+    connections.push(connection);
+    return { connection, statuses };
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    for (const c of connections) c.destroy();
+    await server.stop();
+  });
+
+  it("does not even try to connect without a session, and says why", async () => {
+    const moderator = await signedIn(server.url, DEMO.moderator);
+    const board = (await demoConcept(moderator)).workshops[0]!.boardDoc;
+    const { connection } = open(new HttpClient(server.url), board);
+    await until(() => connection.status.state === "denied", 5_000, "denied");
+    expect(connection.status).toEqual({ state: "denied", reason: "unauthorized" });
+    expect(connection.provider).toBeNull();
+  });
+
+  it("connects and syncs, then stops for good with 'forbidden' once access is withdrawn", async () => {
+    const moderator = await signedIn(server.url, DEMO.moderator);
+    const editor = await signedIn(server.url, DEMO.editor);
+    const { conceptId, workshops } = await demoConcept(moderator);
+    const { connection, statuses } = open(editor, workshops[0]!.boardDoc);
+    await until(() => connection.status.state === "connected" && connection.status.synced, 10_000, "synced");
+    expect(connection.access).toBe("write");
+
+    const editorId = await userIdOf(moderator, conceptId, DEMO.editor);
+    const form = new FormData();
+    form.set("conceptId", conceptId);
+    form.set("userId", editorId);
+    const removed = await moderator.callAction(
+      `/concepts/${conceptId}/members`,
+      serverActionId("app/(main)/concepts/[conceptId]/members/actions.ts", "removeMemberAction"),
+      [{ status: "idle" }, form],
+    );
+    expect(removed.body).toContain('"status":"ok"');
+
+    // The next reconnect is refused during the upgrade; the client asks why and gives up.
+    connection.provider!.ws!.close();
+    await until(() => connection.status.state === "denied", 10_000, "denied after removal");
+    expect(connection.status).toEqual({ state: "denied", reason: "forbidden" });
+    expect(connection.provider!.shouldConnect).toBe(false);
+    const count = statuses.length;
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(statuses.length).toBe(count);
+  });
+});
+
+async function userIdOf(moderator: HttpClient, conceptId: string, email: string): Promise<string> {
+  const html = await (await moderator.fetch(`/concepts/${conceptId}/members`)).text();
+  const index = html.indexOf(email);
+  const match = /name="userId" value="([0-9a-f-]{36})"/.exec(html.slice(index));
+  if (!match?.[1]) throw new Error(`no member ${email}`);
+  return match[1];
+}
