@@ -1,0 +1,348 @@
+/**
+ * `npm run bench:sync`: the project's sync server against the reference y-websocket server
+ * (@y/websocket-server 0.1.1: no auth, no persistence), same load, same run.
+ *
+ * Load model: N clients on one board document, each editing once a second at a random offset
+ * within the second. Ten are full y-websocket clients that apply everything and measure latency
+ * (write → arrival at every other full client). The rest are lightweight writers: they encode
+ * their own edits with their own Y.Doc and never apply what they receive, so the load generator
+ * leaves the cores to the server, which still fans out to every client.
+ *
+ * Options: --clients 20,100,300  --seconds 10  (env BENCH_SECONDS)
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as encoding from "lib0/encoding";
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { parseEnv } from "@/lib/env";
+import { ensureBuild } from "@/server/ensure-build";
+import { HttpClient } from "../tests/support/http-client";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const argValue = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const CLIENT_COUNTS = (argValue("--clients") ?? "20,100,300").split(",").map(Number);
+const SECONDS = Number(argValue("--seconds") ?? process.env.BENCH_SECONDS ?? 10);
+const FULL_CLIENTS = 10;
+const DATABASE_URL = parseEnv(process.env).DATABASE_URL;
+
+process.setMaxListeners(0);
+
+interface Target {
+  name: string;
+  process: ChildProcess;
+  wsBase: string;
+  docName: string;
+  headers: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`exited ${code}:\n${output}`)));
+  });
+}
+
+function stopper(child: ChildProcess, cleanUp?: () => Promise<void>) {
+  return async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    await cleanUp?.();
+  };
+}
+
+async function startReference(): Promise<Target> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/@y/websocket-server/src/server.js")], {
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await waitForOutput(child, /running at/);
+  return {
+    name: "reference y-websocket",
+    process: child,
+    wsBase: `ws://127.0.0.1:${port}`,
+    docName: "board-bench",
+    headers: {},
+    stop: stopper(child),
+  };
+}
+
+async function startProject(database: "pglite" | "postgres"): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-"));
+  let databaseUrl = "";
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (database === "postgres") {
+    const { createPostgresDatabase } = await import("../tests/support/test-database");
+    const created = await createPostgresDatabase();
+    databaseUrl = created.url;
+    dropDatabase = created.drop;
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: "", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const match = await waitForOutput(child, /"msg":"listening","url":"http:\/\/localhost:(\d+)"/);
+  const baseUrl = `http://127.0.0.1:${match[1]}`;
+  const moderator = new HttpClient(baseUrl);
+  await moderator.signIn("moderation@deichhausen.example");
+  const html = await (await moderator.fetch("/")).text();
+  const conceptId = /href="\/concepts\/([0-9a-f-]{36})"/.exec(html)?.[1];
+  const workshops = (await (await moderator.fetch(`/api/concepts/${conceptId}/workshops`)).json()) as Array<{ boardDoc: string }>;
+  return {
+    name: `project (${database === "pglite" ? "PGlite" : "Postgres"})`,
+    process: child,
+    wsBase: `ws://127.0.0.1:${match[1]}/sync`,
+    docName: workshops[0]!.boardDoc,
+    headers: { cookie: moderator.cookieHeader },
+    stop: stopper(child, async () => {
+      await dropDatabase?.();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }),
+  };
+}
+
+/** utime + stime of a process in seconds, and its resident memory in MiB. */
+function processStats(pid: number): { cpuSeconds: number; rssMiB: number } {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return { cpuSeconds: ticks / 100, rssMiB: rssKb / 1024 };
+}
+
+function syncStep1(doc: Y.Doc): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(e);
+}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+interface Writer {
+  edit(seq: number): void;
+  close(): void;
+}
+
+/** A full client: the y-websocket provider, applying everything and timing what arrives. */
+async function fullClient(target: Target, index: number, latencies: number[], received: { count: number }): Promise<Writer> {
+  const headers = target.headers;
+  class HeaderWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(target.wsBase, target.docName, doc, {
+    WebSocketPolyfill: HeaderWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const map = doc.getMap<number>("bench");
+  map.observe((event) => {
+    if (event.transaction.local) return;
+    const now = performance.now();
+    for (const key of event.keysChanged) {
+      const sentAt = map.get(key);
+      if (typeof sentAt === "number") {
+        latencies.push(now - sentAt);
+        received.count++;
+      }
+    }
+  });
+  await new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on("sync", (synced: boolean) => synced && resolve());
+  });
+  return {
+    edit: (seq) => map.set(`f${index}-${seq}`, performance.now()),
+    close: () => provider.destroy(),
+  };
+}
+
+/** A lightweight writer: its own Y.Doc for encoding, a raw socket, nothing applied. */
+async function lightWriter(target: Target, index: number): Promise<Writer> {
+  const doc = new Y.Doc();
+  const ws = new WebSocket(`${target.wsBase}/${target.docName}`, { headers: target.headers });
+  ws.binaryType = "nodebuffer";
+  await new Promise<void>((resolve, reject) => {
+    ws.once("error", reject);
+    ws.once("open", () => {
+      ws.send(syncStep1(doc));
+      // Synced once the server's sync step 2 (first frame [0, 1, …]) arrives.
+      ws.on("message", function first(data: Buffer) {
+        if (data[0] === 0 && data[1] === 1) {
+          ws.off("message", first);
+          resolve();
+        }
+      });
+    });
+  });
+  ws.on("error", () => undefined);
+  doc.on("update", (update: Uint8Array) => {
+    if (ws.readyState === ws.OPEN) ws.send(updateMessage(update));
+  });
+  const map = doc.getMap<number>("bench");
+  return {
+    edit: (seq) => map.set(`l${index}-${seq}`, performance.now()),
+    close: () => ws.close(),
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface Result {
+  server: string;
+  clients: number;
+  connectSyncMs: number;
+  delivered: number;
+  expected: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  cpuSeconds: number;
+  rssMiB: number;
+}
+
+async function runLoad(target: Target, n: number): Promise<Result> {
+  const latencies: number[] = [];
+  const received = { count: 0 };
+  const fullCount = Math.min(FULL_CLIENTS, n);
+  const started = performance.now();
+  const writers: Writer[] = [];
+  for (let i = 0; i < fullCount; i++) writers.push(await fullClient(target, i, latencies, received));
+  for (let batch = fullCount; batch < n; batch += 25) {
+    const size = Math.min(25, n - batch);
+    writers.push(...(await Promise.all(Array.from({ length: size }, (_, j) => lightWriter(target, batch + j)))));
+  }
+  const connectSyncMs = performance.now() - started;
+
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  latencies.length = 0;
+  received.count = 0;
+  const before = processStats(target.process.pid!);
+
+  // Every client edits once a second, starting at a random point within the second.
+  let edits = 0;
+  const editsByFull = new Array<number>(fullCount).fill(0);
+  const timers: NodeJS.Timeout[] = [];
+  const stopAt = performance.now() + SECONDS * 1000;
+  writers.forEach((writer, i) => {
+    let seq = 0;
+    const tick = () => {
+      if (performance.now() >= stopAt) return;
+      writer.edit(seq++);
+      edits++;
+      if (i < fullCount) editsByFull[i]!++;
+      timers.push(setTimeout(tick, 1000));
+    };
+    timers.push(setTimeout(tick, Math.random() * 1000));
+  });
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000 + 100));
+  const expected = editsByFull.reduce((sum, own) => sum + (edits - own), 0);
+  const drainUntil = performance.now() + 10_000;
+  while (received.count < expected && performance.now() < drainUntil) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const after = processStats(target.process.pid!);
+  for (const t of timers) clearTimeout(t);
+  for (const w of writers) w.close();
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    server: target.name,
+    clients: n,
+    connectSyncMs,
+    delivered: received.count,
+    expected,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    cpuSeconds: after.cpuSeconds - before.cpuSeconds,
+    rssMiB: after.rssMiB,
+  };
+}
+
+function printTable(results: Result[]) {
+  const header = ["clients", "server", "connect+sync ms", "delivered/expected", "p50 ms", "p95 ms", "p99 ms", "server CPU s", "RSS MiB"];
+  const rows = results.map((r) => [
+    String(r.clients),
+    r.server,
+    r.connectSyncMs.toFixed(0),
+    `${r.delivered}/${r.expected}`,
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.p99.toFixed(1),
+    r.cpuSeconds.toFixed(2),
+    r.rssMiB.toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main() {
+  ensureBuild(ROOT);
+  const starters: Array<() => Promise<Target>> = [startReference, () => startProject("pglite")];
+  if (DATABASE_URL) starters.push(() => startProject("postgres"));
+  const results: Result[] = [];
+  for (const n of CLIENT_COUNTS) {
+    for (const start of starters) {
+      const target = await start();
+      try {
+        const result = await runLoad(target, n);
+        results.push(result);
+        console.error(`done: ${result.server}, ${n} clients, p99 ${result.p99.toFixed(1)} ms, ${result.delivered}/${result.expected}`);
+      } finally {
+        await target.stop();
+      }
+    }
+  }
+  printTable(results);
+  const outDir = path.join(ROOT, "bench-results");
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `sync-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, fullClients: FULL_CLIENTS, cpus: os.cpus().length, results }, null, 2));
+  console.log(`\nresults written to ${path.relative(ROOT, file)}`);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
