@@ -8,7 +8,8 @@
  * their own edits with their own Y.Doc and never apply what they receive, so the load generator
  * leaves the cores to the server, which still fans out to every client.
  *
- * Options: --clients 20,100,300  --seconds 10  (env BENCH_SECONDS)
+ * Options: --clients 20,100,300  --seconds 10  (env BENCH_SECONDS); BENCH_NODE_ARGS are
+ * passed to the project's server process (for profiling).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -99,7 +100,9 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
     databaseUrl = created.url;
     dropDatabase = created.drop;
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: "", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],

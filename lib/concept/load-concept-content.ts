@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
+import { groupBy } from "@/lib/group-by";
 import {
   concepts,
   fields,
@@ -162,13 +163,3 @@ export async function loadConceptContent({
   };
 }
 
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}

@@ -7,9 +7,9 @@ import { log } from "@/lib/log";
 import { CLOSE_CODES, type CloseCode } from "@/lib/sync/close-codes";
 import type { DocAccess } from "@/lib/sync/doc-access";
 import { syncMetrics } from "@/lib/sync/metrics";
-import type { Fanout } from "./fanout";
 import type { PersistQueue } from "./persist-queue";
 import { encodeAwarenessStates, encodePermissionDenied, KEEPALIVE_MESSAGE, encodeSyncMessage, encodeSyncStep1, MESSAGE, SYNC } from "./protocol";
+import { writeFrame } from "./frame";
 import type { DocPeer, SharedDoc } from "./shared-doc";
 
 export interface ConnectionLimits {
@@ -40,7 +40,6 @@ export class Connection implements DocPeer {
     readonly access: DocAccess,
     readonly principal: Principal,
     private readonly persist: PersistQueue,
-    private readonly fanout: Fanout,
     private readonly limits: ConnectionLimits,
   ) {
     this.tokens = limits.burst;
@@ -58,6 +57,14 @@ export class Connection implements DocPeer {
   send(message: Uint8Array) {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     this.ws.send(message);
+    this.lastSentAt = Date.now();
+    syncMetrics().messagesSent++;
+  }
+
+  /** A broadcast message, framed once by the sender for all peers. */
+  sendFrame(frame: Buffer, message: Uint8Array) {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    writeFrame(this.ws, frame, message);
     this.lastSentAt = Date.now();
     syncMetrics().messagesSent++;
   }
@@ -160,12 +167,8 @@ export class Connection implements DocPeer {
     }
     // A client with nothing new answers sync step 1 with an empty update: nothing to store.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    // Durable first; only then do others see it.
-    await this.persist.append(this.shared.name, payload);
-    this.fanout.publish(this.shared.name, "update", payload).catch((error: unknown) =>
-      log.error("update not passed to other instances", { doc: this.shared.name, error: String(error) }),
-    );
-    this.shared.applyDurableUpdate(payload, this);
+    // Durable first; the sync server applies and forwards it once the batch is written.
+    await this.persist.append(this.shared.name, payload, this);
   }
 
   private tellReadOnly() {

@@ -32,13 +32,9 @@ export class DocStore {
     return { state, lastUpdateId: rows.at(-1)?.id ?? after, pendingUpdates: rows.length };
   }
 
-  /** Appends updates of any documents in one statement; returns their ids in order. */
-  async append(entries: Array<{ docName: string; update: Uint8Array }>): Promise<number[]> {
-    const rows = await this.db
-      .insert(docUpdates)
-      .values(entries.map((e) => ({ docName: e.docName, update: e.update })))
-      .returning({ id: docUpdates.id });
-    return rows.map((r) => r.id);
+  /** Appends updates of any documents in one statement. */
+  async append(entries: Array<{ docName: string; update: Uint8Array }>): Promise<void> {
+    await this.db.insert(docUpdates).values(entries.map((e) => ({ docName: e.docName, update: e.update })));
   }
 
   /**

@@ -4,12 +4,21 @@
  */
 export type FanoutKind = "update" | "awareness";
 
+export interface FanoutMessage {
+  docName: string;
+  kind: FanoutKind;
+  payload: Uint8Array;
+}
+
 export interface Fanout {
   readonly instanceId: string;
   /** Sends to the other instances; resolves once the message is stored for them. */
   publish(docName: string, kind: FanoutKind, payload: Uint8Array): Promise<void>;
-  /** Messages from other instances; `gap` means some may be missing: reload from the database. */
-  subscribe(handler: (message: { docName: string; kind: FanoutKind; payload: Uint8Array } | { gap: true }) => void): void;
+  /**
+   * Messages from other instances, in batches as they were read; `gap` means some may be
+   * missing: reload from the database.
+   */
+  subscribe(handler: (batch: FanoutMessage[] | { gap: true }) => void): void;
   healthy(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,26 +1,35 @@
 import { recordPersistLatency, syncMetrics } from "@/lib/sync/metrics";
 import type { DocStore } from "./doc-store";
 
-interface Pending {
+export interface DurableUpdate {
   docName: string;
   update: Uint8Array;
-  resolve: (id: number) => void;
+  /** Who sent it (a connection), so fan-out can skip echoing it back. */
+  origin: unknown;
+}
+
+interface Pending extends DurableUpdate {
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
 /**
  * Group commit: updates that arrive while a write is in flight are written together in the
- * next statement. Callers await durability; order is first-in, first-out.
+ * next statement. Each written batch is handed to `onDurable` (to be applied and forwarded)
+ * before its callers resume; order is first-in, first-out.
  */
 export class PersistQueue {
   private pending: Pending[] = [];
   private flushing: Promise<void> | null = null;
 
-  constructor(private readonly store: DocStore) {}
+  constructor(
+    private readonly store: DocStore,
+    private readonly onDurable: (batch: DurableUpdate[]) => void,
+  ) {}
 
-  append(docName: string, update: Uint8Array): Promise<number> {
+  append(docName: string, update: Uint8Array, origin: unknown): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ docName, update, resolve, reject });
+      this.pending.push({ docName, update, origin, resolve, reject });
       this.flushing ??= this.flushLoop();
     });
   }
@@ -36,15 +45,17 @@ export class PersistQueue {
         const batch = this.pending.splice(0, 1000);
         const started = performance.now();
         try {
-          const ids = await this.store.append(batch);
-          recordPersistLatency(performance.now() - started);
-          const metrics = syncMetrics();
-          metrics.persistBatches++;
-          metrics.updatesPersisted += batch.length;
-          batch.forEach((entry, i) => entry.resolve(ids[i] ?? 0));
+          await this.store.append(batch);
         } catch (error) {
           for (const entry of batch) entry.reject(error);
+          continue;
         }
+        recordPersistLatency(performance.now() - started);
+        const metrics = syncMetrics();
+        metrics.persistBatches++;
+        metrics.updatesPersisted += batch.length;
+        this.onDurable(batch);
+        for (const entry of batch) entry.resolve();
       }
     } finally {
       this.flushing = null;

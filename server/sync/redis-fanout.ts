@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { log } from "@/lib/log";
 import { syncMetrics } from "@/lib/sync/metrics";
-import type { Fanout, FanoutKind } from "./fanout";
+import type { Fanout, FanoutKind, FanoutMessage } from "./fanout";
 
 const STREAM = "integrationskonzept:sync";
 /** Entries kept in the stream; a reader that falls further behind reloads from the database. */
@@ -88,12 +88,15 @@ export class RedisFanout implements Fanout {
         const result = (await this.reader.xreadBuffer("COUNT", 1000, "BLOCK", 1000, "STREAMS", STREAM, this.lastId)) as
           | Array<[Buffer, Array<[Buffer, Buffer[]]>]>
           | null;
+        const batch: FanoutMessage[] = [];
         for (const [, entries] of result ?? []) {
           for (const [id, fields] of entries) {
             this.lastId = id.toString();
-            this.dispatch(fields);
+            const message = this.parse(fields);
+            if (message) batch.push(message);
           }
         }
+        if (batch.length) this.handler?.(batch);
       } catch (error) {
         if (this.stopped) return;
         log.warn("redis stream read failed; retrying", { error: String(error) });
@@ -118,15 +121,16 @@ export class RedisFanout implements Fanout {
     return entries.length > 0;
   }
 
-  private dispatch(fields: Buffer[]) {
+  /** A stream entry from another instance, or null for our own and for anything unreadable. */
+  private parse(fields: Buffer[]): FanoutMessage | null {
     const map = new Map<string, Buffer>();
     for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i]!.toString(), fields[i + 1]!);
-    if (map.get("from")?.toString() === this.instanceId) return;
+    if (map.get("from")?.toString() === this.instanceId) return null;
     const docName = map.get("doc")?.toString();
     const kind = map.get("kind")?.toString();
     const data = map.get("data");
-    if (!docName || !data || (kind !== "update" && kind !== "awareness")) return;
-    this.handler?.({ docName, kind, payload: new Uint8Array(data) });
+    if (!docName || !data || (kind !== "update" && kind !== "awareness")) return null;
+    return { docName, kind, payload: new Uint8Array(data) };
   }
 
   async close(): Promise<void> {

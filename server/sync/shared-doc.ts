@@ -4,14 +4,28 @@ import { log } from "@/lib/log";
 import { syncMetrics } from "@/lib/sync/metrics";
 import type { DocStore } from "./doc-store";
 import type { Fanout } from "./fanout";
+import { binaryFrame } from "./frame";
 import { encodeAwarenessStates, encodeSyncMessage, SYNC } from "./protocol";
 
 /** What a shared document needs from a connection. */
 export interface DocPeer {
   send(message: Uint8Array): void;
+  /** `frame` is `message` already framed, shared by all peers. */
+  sendFrame(frame: Buffer, message: Uint8Array): void;
+}
+
+function broadcast(peers: Iterable<DocPeer>, message: Uint8Array, except?: unknown) {
+  const frame = binaryFrame(message);
+  for (const peer of peers) if (peer !== except) peer.sendFrame(frame, message);
 }
 
 const COMPACT_AFTER_UPDATES = 500;
+/**
+ * Fan-out pacing: an update is sent at once if nothing was sent to this document's peers for
+ * this long; otherwise it waits at most this long and goes out merged with the others. Idle
+ * documents see no delay; busy ones send far fewer, larger messages.
+ */
+const FANOUT_INTERVAL_MS = 4;
 
 /**
  * One loaded document: its Y.Doc, awareness and connected peers. The doc only ever holds
@@ -24,6 +38,9 @@ export class SharedDoc {
   readonly ready: Promise<void>;
   private updatesSinceCompaction = 0;
   private compacting: Promise<unknown> | null = null;
+  private outgoing: Array<{ update: Uint8Array; origin: unknown }> = [];
+  private lastFanoutAt = 0;
+  private fanoutTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly name: string,
@@ -33,8 +50,8 @@ export class SharedDoc {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      const message = encodeSyncMessage(SYNC.update, update);
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+      this.outgoing.push({ update, origin });
+      this.scheduleFanout();
     });
     this.awareness.on(
       "update",
@@ -45,8 +62,7 @@ export class SharedDoc {
           for (const id of added) controlled.add(id);
           for (const id of removed) controlled.delete(id);
         }
-        const message = encodeAwarenessStates(this.awareness, changed);
-        for (const peer of this.peers.keys()) peer.send(message);
+        broadcast(this.peers.keys(), encodeAwarenessStates(this.awareness, changed));
         if (origin !== "remote") {
           const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
           this.fanout.publish(this.name, "awareness", update).catch((error: unknown) =>
@@ -58,6 +74,25 @@ export class SharedDoc {
     this.ready = this.reload();
   }
 
+  private scheduleFanout() {
+    if (this.fanoutTimer) return;
+    const wait = this.lastFanoutAt + FANOUT_INTERVAL_MS - performance.now();
+    if (wait <= 0) return this.flushFanout();
+    this.fanoutTimer = setTimeout(() => this.flushFanout(), wait);
+  }
+
+  /** Sends what is outgoing as one update to every peer (skipping a single sender). */
+  private flushFanout() {
+    this.fanoutTimer = null;
+    const batch = this.outgoing;
+    if (batch.length === 0) return;
+    this.outgoing = [];
+    this.lastFanoutAt = performance.now();
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+    const origin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : null;
+    broadcast(this.peers.keys(), encodeSyncMessage(SYNC.update, update), origin);
+  }
+
   /** Loads (or re-loads, after a fan-out gap) the durable state from the database. */
   async reload(): Promise<void> {
     const loaded = await this.store.load(this.name);
@@ -65,10 +100,16 @@ export class SharedDoc {
     this.updatesSinceCompaction = loaded.pendingUpdates;
   }
 
-  /** A peer's update, already validated and persisted. */
-  applyDurableUpdate(update: Uint8Array, origin: DocPeer | "remote") {
+  /**
+   * A durable update (possibly `count` merged ones): applied once, and so sent to each peer
+   * once. `origin` is the single sending connection (not echoed to), null for several, or
+   * "remote" for another instance.
+   */
+  applyDurableUpdate(update: Uint8Array, origin: DocPeer | "remote" | null, count: number) {
     Y.applyUpdate(this.doc, update, origin);
-    if (origin !== "remote" && ++this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) void this.compact();
+    if (origin === "remote") return;
+    this.updatesSinceCompaction += count;
+    if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) void this.compact();
   }
 
   applyRemoteAwareness(update: Uint8Array) {
@@ -106,6 +147,8 @@ export class SharedDoc {
   }
 
   destroy() {
+    if (this.fanoutTimer) clearTimeout(this.fanoutTimer);
+    this.flushFanout();
     this.awareness.destroy();
     this.doc.destroy();
   }

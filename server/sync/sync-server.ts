@@ -2,7 +2,9 @@ import crypto from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import * as Y from "yjs";
 import type { Db } from "@/lib/db/client";
+import { groupBy } from "@/lib/group-by";
 import { log } from "@/lib/log";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
 import { syncMetrics } from "@/lib/sync/metrics";
@@ -10,7 +12,7 @@ import { authenticateUpgrade, docNameFromUrl } from "./authenticate";
 import { Connection, type ConnectionLimits } from "./connection";
 import { DocStore } from "./doc-store";
 import type { Fanout } from "./fanout";
-import { PersistQueue } from "./persist-queue";
+import { PersistQueue, type DurableUpdate } from "./persist-queue";
 import { SharedDoc } from "./shared-doc";
 
 export interface SyncServerOptions {
@@ -42,7 +44,7 @@ export class SyncServer {
 
   constructor(private readonly options: SyncServerOptions) {
     this.store = new DocStore(options.db);
-    this.persist = new PersistQueue(this.store);
+    this.persist = new PersistQueue(this.store, (batch) => this.forwardDurable(batch));
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxFrameBytes,
@@ -52,20 +54,23 @@ export class SyncServer {
     });
     const metrics = syncMetrics();
     metrics.instanceId = options.fanout.instanceId;
-    options.fanout.subscribe((message) => {
-      if ("gap" in message) {
+    options.fanout.subscribe((batch) => {
+      if ("gap" in batch) {
         metrics.redis.gaps++;
         for (const shared of this.docs.values()) void shared.reload();
         return;
       }
-      const shared = this.docs.get(message.docName);
-      if (!shared) return; // not loaded here: it will be read from the database when it is
-      metrics.redis.received++;
-      try {
-        if (message.kind === "update") shared.applyDurableUpdate(message.payload, "remote");
-        else shared.applyRemoteAwareness(message.payload);
-      } catch (error) {
-        log.error("message from another instance not applied", { doc: message.docName, error: String(error) });
+      metrics.redis.received += batch.length;
+      for (const [docName, messages] of groupBy(batch, (m) => m.docName)) {
+        const shared = this.docs.get(docName);
+        if (!shared) continue; // not loaded here: it will be read from the database when it is
+        try {
+          const updates = messages.filter((m) => m.kind === "update").map((m) => m.payload);
+          if (updates.length) shared.applyDurableUpdate(mergeAll(updates), "remote", updates.length);
+          for (const m of messages) if (m.kind === "awareness") shared.applyRemoteAwareness(m.payload);
+        } catch (error) {
+          log.error("messages from another instance not applied", { doc: docName, error: String(error) });
+        }
       }
     });
     const keepaliveMs = options.keepaliveMs ?? 10_000;
@@ -88,7 +93,7 @@ export class SyncServer {
         (req as IncomingMessage & { syncProtocol?: string }).syncProtocol = decision.protocol;
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const shared = this.acquire(decision.docName);
-          const connection = new Connection(ws, shared, decision.access, decision.principal, this.persist, this.options.fanout, this.options.limits);
+          const connection = new Connection(ws, shared, decision.access, decision.principal, this.persist, this.options.limits);
           this.connections.add(connection);
           connection.onClosed = (c) => this.release(c);
           ws.on("error", (error) => this.onSocketError(connection, ws, error));
@@ -100,6 +105,28 @@ export class SyncServer {
       },
     );
     return true;
+  }
+
+  /**
+   * A written batch: per document, the updates are merged, passed to other instances and
+   * applied once, so each peer gets one message per batch instead of one per update.
+   */
+  private forwardDurable(batch: DurableUpdate[]) {
+    for (const [docName, entries] of groupBy(batch, (e) => e.docName)) {
+      const updates = entries.map((e) => e.update);
+      const shared = this.docs.get(docName);
+      try {
+        const merged = mergeAll(updates);
+        this.options.fanout.publish(docName, "update", merged).catch((error: unknown) =>
+          log.error("update not passed to other instances", { doc: docName, error: String(error) }),
+        );
+        const origins = new Set(entries.map((e) => e.origin));
+        const origin = origins.size === 1 ? (entries[0]!.origin as Connection) : null;
+        shared?.applyDurableUpdate(merged, origin, updates.length);
+      } catch (error) {
+        log.error("durable update not applied", { doc: docName, error: String(error) });
+      }
+    }
   }
 
   private onSocketError(connection: Connection, ws: WebSocket, error: Error & { code?: string }) {
@@ -182,4 +209,9 @@ function reject(socket: Duplex, status: number, error: string) {
 
 export function newInstanceId(): string {
   return crypto.randomBytes(6).toString("hex");
+}
+
+
+function mergeAll(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 }
