@@ -8,7 +8,8 @@
  * their own edits with their own Y.Doc and never apply what they receive, so the load generator
  * leaves the cores to the server, which still fans out to every client.
  *
- * Options: --clients 20,100,300  --seconds 10  (env BENCH_SECONDS); BENCH_NODE_ARGS are
+ * Options: --clients 20,100,300  --seconds 10  (env BENCH_SECONDS)
+ * --targets reference,pglite,postgres (postgres needs DATABASE_URL); BENCH_NODE_ARGS are
  * passed to the project's server process (for profiling).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -75,10 +76,14 @@ function stopper(child: ChildProcess, cleanUp?: () => Promise<void>) {
 
 async function startReference(): Promise<Target> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/@y/websocket-server/src/server.js")], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/@y/websocket-server/src/server.js")],
+    {
+      env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   await waitForOutput(child, /running at/);
   return {
     name: "reference y-websocket",
@@ -104,7 +109,15 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: "", LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: "",
+      LOG_LEVEL: "info",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const match = await waitForOutput(child, /"msg":"listening","url":"http:\/\/localhost:(\d+)"/);
@@ -113,7 +126,9 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
   await moderator.signIn("moderation@deichhausen.example");
   const html = await (await moderator.fetch("/")).text();
   const conceptId = /href="\/concepts\/([0-9a-f-]{36})"/.exec(html)?.[1];
-  const workshops = (await (await moderator.fetch(`/api/concepts/${conceptId}/workshops`)).json()) as Array<{ boardDoc: string }>;
+  const workshops = (await (
+    await moderator.fetch(`/api/concepts/${conceptId}/workshops`)
+  ).json()) as Array<{ boardDoc: string }>;
   return {
     name: `project (${database === "pglite" ? "PGlite" : "Postgres"})`,
     process: child,
@@ -159,7 +174,12 @@ interface Writer {
 }
 
 /** A full client: the y-websocket provider, applying everything and timing what arrives. */
-async function fullClient(target: Target, index: number, latencies: number[], received: { count: number }): Promise<Writer> {
+async function fullClient(
+  target: Target,
+  index: number,
+  latencies: number[],
+  received: { count: number },
+): Promise<Writer> {
   const headers = target.headers;
   class HeaderWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
@@ -246,10 +266,15 @@ async function runLoad(target: Target, n: number): Promise<Result> {
   const fullCount = Math.min(FULL_CLIENTS, n);
   const started = performance.now();
   const writers: Writer[] = [];
-  for (let i = 0; i < fullCount; i++) writers.push(await fullClient(target, i, latencies, received));
+  for (let i = 0; i < fullCount; i++)
+    writers.push(await fullClient(target, i, latencies, received));
   for (let batch = fullCount; batch < n; batch += 25) {
     const size = Math.min(25, n - batch);
-    writers.push(...(await Promise.all(Array.from({ length: size }, (_, j) => lightWriter(target, batch + j)))));
+    writers.push(
+      ...(await Promise.all(
+        Array.from({ length: size }, (_, j) => lightWriter(target, batch + j)),
+      )),
+    );
   }
   const connectSyncMs = performance.now() - started;
 
@@ -300,7 +325,17 @@ async function runLoad(target: Target, n: number): Promise<Result> {
 }
 
 function printTable(results: Result[]) {
-  const header = ["clients", "server", "connect+sync ms", "delivered/expected", "p50 ms", "p95 ms", "p99 ms", "server CPU s", "RSS MiB"];
+  const header = [
+    "clients",
+    "server",
+    "connect+sync ms",
+    "delivered/expected",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "server CPU s",
+    "RSS MiB",
+  ];
   const rows = results.map((r) => [
     String(r.clients),
     r.server,
@@ -321,8 +356,17 @@ function printTable(results: Result[]) {
 
 async function main() {
   ensureBuild(ROOT);
-  const starters: Array<() => Promise<Target>> = [startReference, () => startProject("pglite")];
-  if (DATABASE_URL) starters.push(() => startProject("postgres"));
+  const all: Record<string, () => Promise<Target>> = {
+    reference: startReference,
+    pglite: () => startProject("pglite"),
+    ...(DATABASE_URL ? { postgres: () => startProject("postgres") } : {}),
+  };
+  const chosen = argValue("--targets")?.split(",") ?? Object.keys(all);
+  const starters = chosen.map((name) => {
+    const start = all[name];
+    if (!start) throw new Error(`unknown target ${name} (postgres needs DATABASE_URL)`);
+    return start;
+  });
   const results: Result[] = [];
   for (const n of CLIENT_COUNTS) {
     for (const start of starters) {
@@ -330,7 +374,9 @@ async function main() {
       try {
         const result = await runLoad(target, n);
         results.push(result);
-        console.error(`done: ${result.server}, ${n} clients, p99 ${result.p99.toFixed(1)} ms, ${result.delivered}/${result.expected}`);
+        console.error(
+          `done: ${result.server}, ${n} clients, p99 ${result.p99.toFixed(1)} ms, ${result.delivered}/${result.expected}`,
+        );
       } finally {
         await target.stop();
       }
@@ -340,7 +386,14 @@ async function main() {
   const outDir = path.join(ROOT, "bench-results");
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `sync-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, fullClients: FULL_CLIENTS, cpus: os.cpus().length, results }, null, 2));
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      { seconds: SECONDS, fullClients: FULL_CLIENTS, cpus: os.cpus().length, results },
+      null,
+      2,
+    ),
+  );
   console.log(`\nresults written to ${path.relative(ROOT, file)}`);
   process.exit(0);
 }

@@ -24,7 +24,10 @@ const envSchema = z
         .optional(),
     ),
     REDIS_URL: optionalString.pipe(
-      z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+        .optional(),
     ),
     AUTH_SECRET: optionalString.pipe(
       z.string().min(32, "must be at least 32 characters").optional(),
@@ -38,7 +41,11 @@ const envSchema = z
       .enum(["true", "false"])
       .default("true")
       .transform((v) => v === "true"),
-    SYNC_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+    SYNC_MAX_FRAME_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(8 * 1024 * 1024),
     SYNC_MESSAGES_PER_SECOND: z.coerce.number().positive().default(100),
     SYNC_MESSAGE_BURST: z.coerce.number().int().min(1).default(1000),
     SYNC_KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(10_000),

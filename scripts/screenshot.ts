@@ -6,7 +6,8 @@
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/browser";
 
-const [baseUrl = "http://localhost:3000", email = "", outDir = "/tmp/shots", ...paths] = process.argv.slice(2);
+const [baseUrl = "http://localhost:3000", email = "", outDir = "/tmp/shots", ...paths] =
+  process.argv.slice(2);
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const [label, viewport] of [
@@ -25,13 +26,20 @@ for (const [label, viewport] of [
   let conceptPath = "";
   if (paths.some((p) => p.includes("{concept}"))) {
     await page.goto(`${baseUrl}/`);
-    conceptPath = (await page.locator('a[href^="/concepts/"]:not([href="/concepts/new"])').first().getAttribute("href")) ?? "";
+    conceptPath =
+      (await page
+        .locator('a[href^="/concepts/"]:not([href="/concepts/new"])')
+        .first()
+        .getAttribute("href")) ?? "";
   }
   for (const template of paths) {
     const path = template.replace("{concept}", conceptPath);
     await page.goto(`${baseUrl}${path}`);
     const name = `${label}-${template.replace(/[^a-z0-9]+/gi, "_") || "root"}.png`;
-    await page.screenshot({ path: `${outDir}/${name}`, fullPage: label === "phone" ? false : true });
+    await page.screenshot({
+      path: `${outDir}/${name}`,
+      fullPage: label === "phone" ? false : true,
+    });
     console.log(`${outDir}/${name}`);
   }
   await context.close();

@@ -42,7 +42,9 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
   const handleUpgrade = app.getUpgradeHandler();
 
   const instanceId = newInstanceId();
-  const fanout = env.REDIS_URL ? new RedisFanout(instanceId, env.REDIS_URL) : new LocalFanout(instanceId);
+  const fanout = env.REDIS_URL
+    ? new RedisFanout(instanceId, env.REDIS_URL)
+    : new LocalFanout(instanceId);
   if (fanout instanceof RedisFanout) await fanout.start();
   const sync = new SyncServer({
     db: database.db,

@@ -34,12 +34,17 @@ export function buildIsStale(dir: string): boolean {
 export function ensureBuild(dir: string): void {
   if (!buildIsStale(dir)) return;
   process.stdout.write(
-    JSON.stringify({ level: "info", msg: "building the app (next build), this takes a minute" }) + "\n",
+    JSON.stringify({ level: "info", msg: "building the app (next build), this takes a minute" }) +
+      "\n",
   );
-  const result = spawnSync(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: dir,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(dir, "node_modules/next/dist/bin/next"), "build"],
+    {
+      cwd: dir,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   if (result.status !== 0) throw new Error("next build failed");
 }

@@ -41,7 +41,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     process.stderr.write(`\n${error.message}\n\n`);
   } else {
-    process.stderr.write(`\nThe server could not start: ${String((error as Error)?.stack ?? error)}\n\n`);
+    process.stderr.write(
+      `\nThe server could not start: ${String((error as Error)?.stack ?? error)}\n\n`,
+    );
   }
   process.exit(1);
 });

@@ -15,7 +15,9 @@ export default async function DashboardPage() {
       <PageHeader
         title={t("dashboard.title")}
         actions={
-          user.canCreateConcepts ? <ButtonLink href="/concepts/new">{t("dashboard.newConcept")}</ButtonLink> : null
+          user.canCreateConcepts ? (
+            <ButtonLink href="/concepts/new">{t("dashboard.newConcept")}</ButtonLink>
+          ) : null
         }
       >
         <p className="text-muted">{t("dashboard.intro")}</p>

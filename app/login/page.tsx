@@ -33,7 +33,13 @@ export default async function LoginPage({
           <LoginForm
             callbackUrl={callbackUrl}
             oidcName={isOidcEnabled() ? getEnv().OIDC_NAME : undefined}
-            initialError={error ? (error === "CredentialsSignin" ? "invalidCredentials" : "signInFailed") : undefined}
+            initialError={
+              error
+                ? error === "CredentialsSignin"
+                  ? "invalidCredentials"
+                  : "signInFailed"
+                : undefined
+            }
           />
         </Card>
       </main>

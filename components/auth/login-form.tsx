@@ -51,11 +51,19 @@ export function LoginForm({
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         {error ? <Alert>{t(`errors.${error}`)}</Alert> : null}
         <FormField id="email" label={t("email")}>
-          {(props) => <Input {...props} name="email" type="email" autoComplete="username" required />}
+          {(props) => (
+            <Input {...props} name="email" type="email" autoComplete="username" required />
+          )}
         </FormField>
         <FormField id="password" label={t("password")}>
           {(props) => (
-            <Input {...props} name="password" type="password" autoComplete="current-password" required />
+            <Input
+              {...props}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+            />
           )}
         </FormField>
         <Button type="submit" className="w-full" disabled={pending}>
@@ -63,7 +71,11 @@ export function LoginForm({
         </Button>
       </form>
       {oidcName ? (
-        <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl: target })}>
+        <Button
+          variant="secondary"
+          className="w-full"
+          onClick={() => signIn("oidc", { callbackUrl: target })}
+        >
           {t("signInWith", { provider: oidcName })}
         </Button>
       ) : null}

@@ -5,7 +5,13 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-export function ConceptTabs({ conceptId, canModerate }: { conceptId: string; canModerate: boolean }) {
+export function ConceptTabs({
+  conceptId,
+  canModerate,
+}: {
+  conceptId: string;
+  canModerate: boolean;
+}) {
   const t = useTranslations("concept.tabs");
   const pathname = usePathname();
   const base = `/concepts/${conceptId}`;
@@ -20,7 +26,10 @@ export function ConceptTabs({ conceptId, canModerate }: { conceptId: string; can
       : []),
   ];
   return (
-    <nav aria-label={t("label")} className="-mx-4 mb-8 overflow-x-auto border-b border-line px-4 sm:mx-0 sm:px-0">
+    <nav
+      aria-label={t("label")}
+      className="-mx-4 mb-8 overflow-x-auto border-b border-line px-4 sm:mx-0 sm:px-0"
+    >
       <ul className="flex gap-1">
         {tabs.map((tab) => {
           const active = pathname === tab.href;
@@ -31,7 +40,9 @@ export function ConceptTabs({ conceptId, canModerate }: { conceptId: string; can
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "inline-block whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium",
-                  active ? "border-brand-700 text-brand-800" : "border-transparent text-muted hover:text-ink",
+                  active
+                    ? "border-brand-700 text-brand-800"
+                    : "border-transparent text-muted hover:text-ink",
                 )}
               >
                 {tab.label}

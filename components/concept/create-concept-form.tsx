@@ -35,11 +35,22 @@ export function CreateConceptForm() {
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t("concept.fields.template")}</legend>
         {conceptTemplates.map((template, i) => (
-          <label key={template} className="flex items-start gap-3 rounded-md border border-line bg-white p-3">
-            <input type="radio" name="template" value={template} defaultChecked={i === 0} className="mt-1" />
+          <label
+            key={template}
+            className="flex items-start gap-3 rounded-md border border-line bg-white p-3"
+          >
+            <input
+              type="radio"
+              name="template"
+              value={template}
+              defaultChecked={i === 0}
+              className="mt-1"
+            />
             <span>
               <span className="block font-medium">{t(`concept.templates.${template}.title`)}</span>
-              <span className="block text-sm text-muted">{t(`concept.templates.${template}.description`)}</span>
+              <span className="block text-sm text-muted">
+                {t(`concept.templates.${template}.description`)}
+              </span>
             </span>
           </label>
         ))}

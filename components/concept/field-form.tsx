@@ -19,19 +19,40 @@ interface FieldValues {
 /** Edits one field of action, or (without `field`) appends a new one. */
 export function FieldForm({ conceptId, field }: { conceptId: string; field?: FieldValues }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(field ? saveFieldAction : addFieldAction, idleState);
+  const [state, action, pending] = useActionState(
+    field ? saveFieldAction : addFieldAction,
+    idleState,
+  );
   const fieldError = useFieldError(state);
   const prefix = field ? `field-${field.number}` : "new-field";
   return (
-    <form action={action} className="space-y-4" noValidate aria-label={field ? `${field.number} ${field.title}` : t("fields.add")}>
+    <form
+      action={action}
+      className="space-y-4"
+      noValidate
+      aria-label={field ? `${field.number} ${field.title}` : t("fields.add")}
+    >
       <input type="hidden" name="conceptId" value={conceptId} />
       {field ? <input type="hidden" name="fieldId" value={field.id} /> : null}
       <FormError state={state} />
       <FormField id={`${prefix}-title`} label={t("fields.title")} error={fieldError("title")}>
-        {(props) => <Input {...props} name="title" defaultValue={field?.title} required maxLength={200} />}
+        {(props) => (
+          <Input {...props} name="title" defaultValue={field?.title} required maxLength={200} />
+        )}
       </FormField>
-      <FormField id={`${prefix}-strategic-goal`} label={t("concept.strategicGoal")} error={fieldError("strategicGoal")}>
-        {(props) => <Textarea {...props} name="strategicGoal" defaultValue={field?.strategicGoal} maxLength={2000} />}
+      <FormField
+        id={`${prefix}-strategic-goal`}
+        label={t("concept.strategicGoal")}
+        error={fieldError("strategicGoal")}
+      >
+        {(props) => (
+          <Textarea
+            {...props}
+            name="strategicGoal"
+            defaultValue={field?.strategicGoal}
+            maxLength={2000}
+          />
+        )}
       </FormField>
       <FormField
         id={`${prefix}-prioritised`}
@@ -40,7 +61,13 @@ export function FieldForm({ conceptId, field }: { conceptId: string; field?: Fie
         error={fieldError("prioritisedUntil")}
       >
         {(props) => (
-          <Input {...props} name="prioritisedUntil" type="date" defaultValue={field?.prioritisedUntil ?? ""} className="max-w-48" />
+          <Input
+            {...props}
+            name="prioritisedUntil"
+            type="date"
+            defaultValue={field?.prioritisedUntil ?? ""}
+            className="max-w-48"
+          />
         )}
       </FormField>
       <Button type="submit" disabled={pending} variant={field ? "secondary" : "primary"}>

@@ -19,20 +19,25 @@ export async function MeasureCard({ measure, label }: { measure: MeasureContent;
     <article className="rounded-md border border-line bg-white p-4" data-testid="measure">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h4 className="font-semibold text-ink">
-          <span className="mr-1 text-sm font-normal text-muted">{label}</span>{" "}
-          {measure.title}
+          <span className="mr-1 text-sm font-normal text-muted">{label}</span> {measure.title}
         </h4>
         <div className="flex flex-wrap gap-1.5">
-          <Badge tone={STATUS_TONE[measure.status]}>{t(`enums.measureStatus.${measure.status}`)}</Badge>
+          <Badge tone={STATUS_TONE[measure.status]}>
+            {t(`enums.measureStatus.${measure.status}`)}
+          </Badge>
           {measure.priority ? (
             <Badge tone="neutral" title={t("measure.priority")}>
               {t(`enums.measurePriority.${measure.priority}`)}
             </Badge>
           ) : null}
-          {measure.needsBudgetDecision ? <Badge tone="amber">{t("measure.needsBudgetDecision")}</Badge> : null}
+          {measure.needsBudgetDecision ? (
+            <Badge tone="amber">{t("measure.needsBudgetDecision")}</Badge>
+          ) : null}
         </div>
       </div>
-      {measure.description ? <p className="mt-2 text-sm text-ink/90">{measure.description}</p> : null}
+      {measure.description ? (
+        <p className="mt-2 text-sm text-ink/90">{measure.description}</p>
+      ) : null}
       {measure.steps.length ? (
         <ul className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-ink/90">
           {measure.steps.map((step) => (
@@ -50,13 +55,13 @@ export async function MeasureCard({ measure, label }: { measure: MeasureContent;
         {measure.timeframe || measure.startYear ? (
           <>
             <dt className="font-medium text-muted">{t("measure.timeframe")}</dt>
-            <dd>
-              {measure.timeframe || t("measure.fromYear", { year: measure.startYear ?? 0 })}
-            </dd>
+            <dd>{measure.timeframe || t("measure.fromYear", { year: measure.startYear ?? 0 })}</dd>
           </>
         ) : null}
         {roles.map((role) => {
-          const names = measure.responsibilities.filter((r) => r.role === role).map((r) => r.organisationName);
+          const names = measure.responsibilities
+            .filter((r) => r.role === role)
+            .map((r) => r.organisationName);
           return names.length ? (
             <div key={role} className="contents">
               <dt className="font-medium text-muted">{t(`enums.responsibilityRole.${role}`)}</dt>

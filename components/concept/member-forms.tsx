@@ -32,7 +32,12 @@ export function AddMemberForm({ conceptId }: { conceptId: string }) {
       <input type="hidden" name="conceptId" value={conceptId} />
       <FormError state={state} />
       <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
-        <FormField id="member-email" label={t("email")} hint={t("emailHint")} error={fieldError("email")}>
+        <FormField
+          id="member-email"
+          label={t("email")}
+          hint={t("emailHint")}
+          error={fieldError("email")}
+        >
           {(props) => <Input {...props} name="email" type="email" required />}
         </FormField>
         <FormField id="member-role" label={t("role")} error={fieldError("role")}>
@@ -85,7 +90,12 @@ export function MemberRow({
           <label className="sr-only" htmlFor={`role-${member.userId}`}>
             {t("roleOf", { name: member.name })}
           </label>
-          <Select id={`role-${member.userId}`} name="role" defaultValue={member.role} className="w-40">
+          <Select
+            id={`role-${member.userId}`}
+            name="role"
+            defaultValue={member.role}
+            className="w-40"
+          >
             <RoleOptions />
           </Select>
           <Button type="submit" variant="secondary" disabled={rolePending}>
@@ -95,7 +105,12 @@ export function MemberRow({
         <form action={removeAction}>
           <input type="hidden" name="conceptId" value={conceptId} />
           <input type="hidden" name="userId" value={member.userId} />
-          <Button type="submit" variant="danger" disabled={removePending} aria-label={t("removeNamed", { name: member.name })}>
+          <Button
+            type="submit"
+            variant="danger"
+            disabled={removePending}
+            aria-label={t("removeNamed", { name: member.name })}
+          >
             {t("remove")}
           </Button>
         </form>

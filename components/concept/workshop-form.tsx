@@ -8,7 +8,13 @@ import { FormField, Input, Select } from "@/components/ui/form";
 import { FormError, useFieldError } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms/action-state";
 
-const kinds = ["workshop", "working_group", "network_meeting", "integration_conference", "steering_group"] as const;
+const kinds = [
+  "workshop",
+  "working_group",
+  "network_meeting",
+  "integration_conference",
+  "steering_group",
+] as const;
 
 export function WorkshopForm({
   conceptId,
@@ -42,14 +48,25 @@ export function WorkshopForm({
         <FormField id="workshop-date" label={t("workshops.date")} error={fieldError("date")}>
           {(props) => <Input {...props} name="date" type="date" required />}
         </FormField>
-        <FormField id="workshop-facilitator" label={t("workshops.facilitator")} error={fieldError("facilitator")}>
+        <FormField
+          id="workshop-facilitator"
+          label={t("workshops.facilitator")}
+          error={fieldError("facilitator")}
+        >
           {(props) => <Input {...props} name="facilitator" required maxLength={200} />}
         </FormField>
-        <FormField id="workshop-location" label={t("workshops.location")} error={fieldError("location")}>
+        <FormField
+          id="workshop-location"
+          label={t("workshops.location")}
+          error={fieldError("location")}
+        >
           {(props) => <Input {...props} name="location" maxLength={200} />}
         </FormField>
       </div>
-      <fieldset className="space-y-2" aria-describedby={fieldError("fieldIds") ? "workshop-fields-error" : undefined}>
+      <fieldset
+        className="space-y-2"
+        aria-describedby={fieldError("fieldIds") ? "workshop-fields-error" : undefined}
+      >
         <legend className="text-sm font-medium">{t("workshops.fields")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {fields.map((field) => (

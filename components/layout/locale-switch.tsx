@@ -14,7 +14,11 @@ export function LocaleSwitch() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t("language")} className="flex overflow-hidden rounded-md border border-line">
+    <div
+      role="group"
+      aria-label={t("language")}
+      className="flex overflow-hidden rounded-md border border-line"
+    >
       {locales.map((locale) => (
         <button
           key={locale}

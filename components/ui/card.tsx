@@ -2,7 +2,12 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return <section className={cn("rounded-lg border border-line bg-white p-5 shadow-xs", className)} {...props} />;
+  return (
+    <section
+      className={cn("rounded-lg border border-line bg-white p-5 shadow-xs", className)}
+      {...props}
+    />
+  );
 }
 
 export function Badge({
@@ -22,7 +27,13 @@ export function Badge({
     red: "bg-red-50 text-red-800",
   };
   return (
-    <span title={title} className={cn("inline-flex items-center rounded px-2 py-0.5 text-xs font-medium", tones[tone])}>
+    <span
+      title={title}
+      className={cn(
+        "inline-flex items-center rounded px-2 py-0.5 text-xs font-medium",
+        tones[tone],
+      )}
+    >
       {children}
     </span>
   );
@@ -52,5 +63,9 @@ export function PageHeader({
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">{children}</p>;
+  return (
+    <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">
+      {children}
+    </p>
+  );
 }

@@ -31,7 +31,11 @@ export function FormField({
   label: ReactNode;
   error?: string;
   hint?: ReactNode;
-  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+  children: (props: {
+    id: string;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => ReactNode;
 }) {
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
@@ -66,7 +70,10 @@ export function Alert({
     info: "border-brand-100 bg-brand-50 text-brand-800",
   };
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-4 py-3 text-sm", tones[tone])}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md border px-4 py-3 text-sm", tones[tone])}
+    >
       {children}
     </div>
   );

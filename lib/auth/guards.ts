@@ -25,7 +25,12 @@ export async function requirePageConceptRole({
 }): Promise<{ user: SessionUser; role: ConceptRole }> {
   const user = await requirePageUser(returnTo);
   try {
-    const role = await requireConceptRole({ db: await getDb(), userId: user.id, conceptId, atLeast });
+    const role = await requireConceptRole({
+      db: await getDb(),
+      userId: user.id,
+      conceptId,
+      atLeast,
+    });
     return { user, role };
   } catch (error) {
     if (isAppError(error) && error.kind === "not_found") notFound();

@@ -99,9 +99,10 @@ export function getAuthOptions(): NextAuthOptions {
       },
       async jwt({ token, user, account }) {
         if (user && account) {
-          const local = account.provider === "oidc" && user.email
-            ? await findUserByEmail(user.email)
-            : undefined;
+          const local =
+            account.provider === "oidc" && user.email
+              ? await findUserByEmail(user.email)
+              : undefined;
           token.uid = local?.id ?? user.id;
         }
         return token;

@@ -54,7 +54,10 @@ export async function principalFromCookies(header: string | undefined): Promise<
   }
   const guestToken = cookies.get(GUEST_COOKIE);
   if (guestToken) {
-    const claims = await verifyToken<GuestClaims & { [k: string]: unknown }>(GUEST_TOKEN_PURPOSE, guestToken);
+    const claims = await verifyToken<GuestClaims & { [k: string]: unknown }>(
+      GUEST_TOKEN_PURPOSE,
+      guestToken,
+    );
     if (claims && typeof claims.gid === "string" && typeof claims.wid === "string") {
       return { kind: "guest", guestId: claims.gid, workshopId: claims.wid, role: claims.role };
     }

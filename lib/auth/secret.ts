@@ -17,7 +17,10 @@ export function getAuthSecret(): string {
   const file = path.join(env.dataDir, "auth-secret");
   fs.mkdirSync(env.dataDir, { recursive: true });
   try {
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), {
+      flag: "wx",
+      mode: 0o600,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }

@@ -4,7 +4,10 @@ import { getAuthSecret } from "./secret";
 
 /** One key per purpose, derived from the auth secret, so one kind of token never passes as another. */
 function keyFor(purpose: string): Uint8Array {
-  return crypto.createHmac("sha256", getAuthSecret()).update(`integrationskonzept:${purpose}`).digest();
+  return crypto
+    .createHmac("sha256", getAuthSecret())
+    .update(`integrationskonzept:${purpose}`)
+    .digest();
 }
 
 export async function signToken({
@@ -28,9 +31,15 @@ export async function signToken({
 }
 
 /** The token's claims, or null when it is malformed, forged, expired or for another purpose. */
-export async function verifyToken<T extends JWTPayload>(purpose: string, token: string): Promise<T | null> {
+export async function verifyToken<T extends JWTPayload>(
+  purpose: string,
+  token: string,
+): Promise<T | null> {
   try {
-    const { payload } = await jwtVerify(token, keyFor(purpose), { audience: purpose, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, keyFor(purpose), {
+      audience: purpose,
+      algorithms: ["HS256"],
+    });
     return payload as T;
   } catch {
     return null;

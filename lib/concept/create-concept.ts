@@ -27,11 +27,15 @@ export async function createConcept({
       .values({ title: data.title, type: data.type })
       .returning({ id: concepts.id });
     if (!concept) throw new AppError("internal:concept");
-    await tx.insert(conceptMembers).values({ conceptId: concept.id, userId: user.id, role: "moderator" });
+    await tx
+      .insert(conceptMembers)
+      .values({ conceptId: concept.id, userId: user.id, role: "moderator" });
     if (data.template === "lower_saxony") {
       const created = await tx
         .insert(fields)
-        .values(LOWER_SAXONY_FIELDS.map((title, i) => ({ conceptId: concept.id, number: i + 1, title })))
+        .values(
+          LOWER_SAXONY_FIELDS.map((title, i) => ({ conceptId: concept.id, number: i + 1, title })),
+        )
         .returning({ id: fields.id, number: fields.number, title: fields.title });
       await tx.insert(chapters).values(
         created.map((field) => ({
@@ -43,7 +47,12 @@ export async function createConcept({
         })),
       );
     }
-    await recordRevision({ tx, conceptId: concept.id, authorId: user.id, message: "Konzept angelegt" });
+    await recordRevision({
+      tx,
+      conceptId: concept.id,
+      authorId: user.id,
+      message: "Konzept angelegt",
+    });
     return { conceptId: concept.id };
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, max } from "drizzle-orm";
 import { requireConceptRole, isUuid } from "@/lib/auth/access";
-import type { Db } from "@/lib/db/client";
+import type { ConceptCommand } from "@/lib/concept/concept-command";
 import { chapters, fields } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
@@ -14,13 +14,7 @@ export async function updateField({
   conceptId,
   fieldId,
   input,
-}: {
-  db: Db;
-  userId: string | undefined;
-  conceptId: string;
-  fieldId: string;
-  input: unknown;
-}): Promise<void> {
+}: ConceptCommand & { fieldId: string }): Promise<void> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
   const data = parseInput(fieldSchema, input);
   if (!isUuid(fieldId)) throw new AppError("not_found:field");
@@ -46,12 +40,7 @@ export async function addField({
   userId,
   conceptId,
   input,
-}: {
-  db: Db;
-  userId: string | undefined;
-  conceptId: string;
-  input: unknown;
-}): Promise<{ fieldId: string }> {
+}: ConceptCommand): Promise<{ fieldId: string }> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
   const data = parseInput(fieldSchema, input);
   return db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { requireConceptRole } from "@/lib/auth/access";
-import type { Db, Queryable } from "@/lib/db/client";
+import type { ConceptCommand } from "@/lib/concept/concept-command";
+import type { Queryable } from "@/lib/db/client";
 import { conceptMembers, users, type ConceptRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
@@ -16,17 +17,7 @@ export async function listMembers({ db, conceptId }: { db: Queryable; conceptId:
 }
 
 /** Adds an existing account to the concept. Accounts are not created here. */
-export async function addMember({
-  db,
-  userId,
-  conceptId,
-  input,
-}: {
-  db: Db;
-  userId: string | undefined;
-  conceptId: string;
-  input: unknown;
-}): Promise<void> {
+export async function addMember({ db, userId, conceptId, input }: ConceptCommand): Promise<void> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
   const data = parseInput(memberSchema, input);
   const [account] = await db
@@ -69,12 +60,7 @@ export async function changeMemberRole({
   userId,
   conceptId,
   input,
-}: {
-  db: Db;
-  userId: string | undefined;
-  conceptId: string;
-  input: unknown;
-}): Promise<void> {
+}: ConceptCommand): Promise<void> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
   const data = parseInput(memberRoleSchema, input);
   await db.transaction(async (tx) => {
@@ -93,12 +79,7 @@ export async function removeMember({
   userId,
   conceptId,
   input,
-}: {
-  db: Db;
-  userId: string | undefined;
-  conceptId: string;
-  input: unknown;
-}): Promise<void> {
+}: ConceptCommand): Promise<void> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
   const { userId: target } = parseInput(memberRoleSchema.pick({ userId: true }), input);
   await db.transaction(async (tx) => {

@@ -383,10 +383,7 @@ export const guests = pgTable(
     role: guestRole("role").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("guests_workshop_idx").on(t.workshopId),
-    index("guests_invite_idx").on(t.inviteId),
-  ],
+  (t) => [index("guests_workshop_idx").on(t.workshopId), index("guests_invite_idx").on(t.inviteId)],
 );
 
 export const chapters = pgTable(

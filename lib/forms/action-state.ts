@@ -18,9 +18,7 @@ function isNextControlFlow(error: unknown): boolean {
  * (with field errors), anything else is logged and shown as a generic failure. Next's own
  * redirect/notFound signals pass through.
  */
-export async function runAction(
-  body: () => Promise<string | void>,
-): Promise<ActionState> {
+export async function runAction(body: () => Promise<string | void>): Promise<ActionState> {
   try {
     const message = await body();
     return { status: "ok", message: message ?? "saved" };

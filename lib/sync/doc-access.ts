@@ -46,8 +46,12 @@ export async function resolveDocAccess({
 
   let access: DocAccess;
   if (principal.kind === "guest") {
-    if (doc.kind !== "board" || doc.id !== principal.workshopId) throw new AppError("forbidden:document");
-    const [guest] = await db.select({ role: guests.role }).from(guests).where(eq(guests.id, principal.guestId));
+    if (doc.kind !== "board" || doc.id !== principal.workshopId)
+      throw new AppError("forbidden:document");
+    const [guest] = await db
+      .select({ role: guests.role })
+      .from(guests)
+      .where(eq(guests.id, principal.guestId));
     if (!guest) throw new AppError("unauthorized:guest");
     access = guest.role === "participant" ? "write" : "read";
   } else {

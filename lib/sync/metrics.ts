@@ -15,7 +15,13 @@ export interface SyncMetrics {
   persistBatches: number;
   /** Rolling window of persist (group commit) latencies, milliseconds. */
   persistLatencyMs: number[];
-  redis: { configured: boolean; connected: boolean; published: number; received: number; gaps: number };
+  redis: {
+    configured: boolean;
+    connected: boolean;
+    published: number;
+    received: number;
+    gaps: number;
+  };
 }
 
 const KEY = Symbol.for("integrationskonzept.syncMetrics");

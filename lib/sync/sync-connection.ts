@@ -9,7 +9,8 @@ import type * as Y from "yjs";
 import { CLOSE_CODES, isTerminalClose } from "./close-codes";
 import { SYNC_PATH } from "./doc-names";
 
-export type DenialReason = "unauthorized" | "forbidden" | "not_found" | "malformed" | "rate_limited";
+export type DenialReason =
+  "unauthorized" | "forbidden" | "not_found" | "malformed" | "rate_limited";
 
 export type SyncStatus =
   | { state: "connecting" }
@@ -17,7 +18,11 @@ export type SyncStatus =
   | { state: "offline" }
   | { state: "denied"; reason: DenialReason };
 
-const STATUS_REASON: Record<number, DenialReason> = { 401: "unauthorized", 403: "forbidden", 404: "not_found" };
+const STATUS_REASON: Record<number, DenialReason> = {
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+};
 const CLOSE_REASON: Record<number, DenialReason> = {
   [CLOSE_CODES.unauthorized]: "unauthorized",
   [CLOSE_CODES.forbidden]: "forbidden",
@@ -54,7 +59,8 @@ export class SyncConnection extends ObservableV2<{ status: (status: SyncStatus) 
 
   /** Asks /api/sync-token whether this document may be opened; null means "yes". */
   private async preflight(): Promise<DenialReason | null | "offline"> {
-    const fetchImpl = this.options.fetch ?? ((url, init) => fetch(url, { ...init, credentials: "same-origin" }));
+    const fetchImpl =
+      this.options.fetch ?? ((url, init) => fetch(url, { ...init, credentials: "same-origin" }));
     try {
       const response = await fetchImpl(`${this.options.baseUrl}/api/sync-token`, {
         method: "POST",
@@ -74,7 +80,8 @@ export class SyncConnection extends ObservableV2<{ status: (status: SyncStatus) 
   private async start() {
     const verdict = await this.preflight();
     if (this.destroyed) return;
-    if (verdict !== null && verdict !== "offline") return this.setStatus({ state: "denied", reason: verdict });
+    if (verdict !== null && verdict !== "offline")
+      return this.setStatus({ state: "denied", reason: verdict });
     const provider = new WebsocketProvider(
       this.options.baseUrl.replace(/^http/, "ws") + SYNC_PATH,
       this.options.docName,
@@ -94,7 +101,8 @@ export class SyncConnection extends ObservableV2<{ status: (status: SyncStatus) 
       if (this.status.state === "connected") this.setStatus({ state: "connected", synced });
     });
     provider.on("closed", ({ code }) => {
-      if (isTerminalClose(code)) this.setStatus({ state: "denied", reason: CLOSE_REASON[code] ?? "forbidden" });
+      if (isTerminalClose(code))
+        this.setStatus({ state: "denied", reason: CLOSE_REASON[code] ?? "forbidden" });
     });
     provider.on("connection-close", () => {
       // A refused upgrade looks like any network failure from here: ask the server why.

@@ -27,11 +27,21 @@ export function mintSyncToken({
   principal: Principal;
   now?: Date;
 }): Promise<string> {
-  return signToken({ purpose: PURPOSE, claims: { doc: docName, access, principal }, ttlSeconds: SYNC_TOKEN_TTL_SECONDS, now });
+  return signToken({
+    purpose: PURPOSE,
+    claims: { doc: docName, access, principal },
+    ttlSeconds: SYNC_TOKEN_TTL_SECONDS,
+    now,
+  });
 }
 
 export async function verifySyncToken(token: string): Promise<SyncClaims | null> {
   const claims = await verifyToken<SyncClaims>(PURPOSE, token);
-  if (!claims || typeof claims.doc !== "string" || (claims.access !== "write" && claims.access !== "read")) return null;
+  if (
+    !claims ||
+    typeof claims.doc !== "string" ||
+    (claims.access !== "write" && claims.access !== "read")
+  )
+    return null;
   return claims;
 }

@@ -13,7 +13,12 @@ export const GUEST_SESSION_TTL_SECONDS = 24 * 60 * 60;
 
 export const inviteSchema = z.object({
   role: z.enum(guestRole.enumValues),
-  expiresInHours: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  expiresInHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
 });
 
 export const joinSchema = z.object({
@@ -57,7 +62,13 @@ export async function createInvite({
   const expiresAt = new Date(now.getTime() + data.expiresInHours * 3600_000);
   const [invite] = await db
     .insert(invites)
-    .values({ workshopId, tokenHash: hashToken(token), role: data.role, expiresAt, createdBy: userId ?? null })
+    .values({
+      workshopId,
+      tokenHash: hashToken(token),
+      role: data.role,
+      expiresAt,
+      createdBy: userId ?? null,
+    })
     .returning({ id: invites.id });
   if (!invite) throw new AppError("internal:invite");
   return { inviteId: invite.id, token, expiresAt };
@@ -82,7 +93,13 @@ export async function joinWorkshop({
   const [invite] = await db
     .select()
     .from(invites)
-    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.revokedAt), gt(invites.expiresAt, now)));
+    .where(
+      and(
+        eq(invites.tokenHash, hashToken(token)),
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, now),
+      ),
+    );
   if (!invite) throw new AppError("not_found:invite");
   const [guest] = await db
     .insert(guests)

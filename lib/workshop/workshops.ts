@@ -1,7 +1,8 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { requireConceptRole } from "@/lib/auth/access";
 import { fieldsOfConcept } from "@/lib/concept/fields";
-import type { Db, Queryable } from "@/lib/db/client";
+import type { ConceptCommand } from "@/lib/concept/concept-command";
+import type { Queryable } from "@/lib/db/client";
 import { fields, workshopFields, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
@@ -18,7 +19,12 @@ export async function listWorkshops({ db, conceptId }: { db: Queryable; conceptI
         .select({ workshopId: workshopFields.workshopId, number: fields.number })
         .from(workshopFields)
         .innerJoin(fields, eq(fields.id, workshopFields.fieldId))
-        .where(inArray(workshopFields.workshopId, rows.map((w) => w.id)))
+        .where(
+          inArray(
+            workshopFields.workshopId,
+            rows.map((w) => w.id),
+          ),
+        )
         .orderBy(asc(fields.number))
     : [];
   return rows.map((workshop) => ({
@@ -33,12 +39,7 @@ export async function createWorkshop({
   userId,
   conceptId,
   input,
-}: {
-  db: Db;
-  userId: string | undefined;
-  conceptId: string;
-  input: unknown;
-}): Promise<{ workshopId: string }> {
+}: ConceptCommand): Promise<{ workshopId: string }> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
   const { fieldIds, ...data } = parseInput(workshopSchema, input);
   return db.transaction(async (tx) => {
@@ -52,7 +53,9 @@ export async function createWorkshop({
       .returning({ id: workshops.id });
     if (!workshop) throw new AppError("internal:workshop");
     if (fieldIds.length) {
-      await tx.insert(workshopFields).values(fieldIds.map((fieldId) => ({ workshopId: workshop.id, fieldId })));
+      await tx
+        .insert(workshopFields)
+        .values(fieldIds.map((fieldId) => ({ workshopId: workshop.id, fieldId })));
     }
     return { workshopId: workshop.id };
   });

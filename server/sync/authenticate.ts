@@ -52,8 +52,15 @@ export async function authenticateUpgrade({
         if (claims.doc !== docName) return { ok: false, status: 403, error: "forbidden:document" };
         // Access may have been withdrawn since the token was minted: the weaker answer wins.
         const current = await resolveDocAccess({ db, docName, principal: claims.principal });
-        const access: DocAccess = current === "write" && claims.access === "write" ? "write" : "read";
-        return { ok: true, docName, access, principal: claims.principal, protocol: queryToken ? undefined : candidate };
+        const access: DocAccess =
+          current === "write" && claims.access === "write" ? "write" : "read";
+        return {
+          ok: true,
+          docName,
+          access,
+          principal: claims.principal,
+          protocol: queryToken ? undefined : candidate,
+        };
       }
       return { ok: false, status: 401, error: "unauthorized:token" };
     }
@@ -64,7 +71,10 @@ export async function authenticateUpgrade({
     const access = await resolveDocAccess({ db, docName, principal });
     return { ok: true, docName, access, principal };
   } catch (error) {
-    if (isAppError(error) && (error.status === 401 || error.status === 403 || error.status === 404)) {
+    if (
+      isAppError(error) &&
+      (error.status === 401 || error.status === 403 || error.status === 404)
+    ) {
       return { ok: false, status: error.status, error: error.code };
     }
     throw error;

@@ -8,7 +8,15 @@ import { CLOSE_CODES, type CloseCode } from "@/lib/sync/close-codes";
 import type { DocAccess } from "@/lib/sync/doc-access";
 import { syncMetrics } from "@/lib/sync/metrics";
 import type { PersistQueue } from "./persist-queue";
-import { encodeAwarenessStates, encodePermissionDenied, KEEPALIVE_MESSAGE, encodeSyncMessage, encodeSyncStep1, MESSAGE, SYNC } from "./protocol";
+import {
+  encodeAwarenessStates,
+  encodePermissionDenied,
+  KEEPALIVE_MESSAGE,
+  encodeSyncMessage,
+  encodeSyncStep1,
+  MESSAGE,
+  SYNC,
+} from "./protocol";
 import { writeFrame } from "./frame";
 import type { DocPeer, SharedDoc } from "./shared-doc";
 
@@ -105,12 +113,17 @@ export class Connection implements DocPeer {
     if (!isBinary) return this.close(CLOSE_CODES.malformed, "binary frames only");
     if (!this.takeToken()) return this.close(CLOSE_CODES.rateLimited, "too many messages");
     const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.fail(error));
+    this.queue = this.queue
+      .then(() => this.handle(message))
+      .catch((error: unknown) => this.fail(error));
   }
 
   private takeToken(): boolean {
     const now = performance.now();
-    this.tokens = Math.min(this.limits.burst, this.tokens + ((now - this.lastRefill) / 1000) * this.limits.messagesPerSecond);
+    this.tokens = Math.min(
+      this.limits.burst,
+      this.tokens + ((now - this.lastRefill) / 1000) * this.limits.messagesPerSecond,
+    );
     this.lastRefill = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
@@ -136,7 +149,11 @@ export class Connection implements DocPeer {
       }
       case MESSAGE.queryAwareness:
         expectEnd(decoder);
-        this.send(encodeAwarenessStates(this.shared.awareness, [...this.shared.awareness.getStates().keys()]));
+        this.send(
+          encodeAwarenessStates(this.shared.awareness, [
+            ...this.shared.awareness.getStates().keys(),
+          ]),
+        );
         return;
       default:
         throw new MalformedMessage(`unknown message type ${type}`);
@@ -151,7 +168,8 @@ export class Connection implements DocPeer {
       this.send(encodeSyncMessage(SYNC.step2, Y.encodeStateAsUpdate(this.shared.doc, payload)));
       return;
     }
-    if (syncType !== SYNC.step2 && syncType !== SYNC.update) throw new MalformedMessage(`unknown sync type ${syncType}`);
+    if (syncType !== SYNC.step2 && syncType !== SYNC.update)
+      throw new MalformedMessage(`unknown sync type ${syncType}`);
     const metrics = syncMetrics();
     metrics.updatesReceived++;
     if (this.access === "read") {

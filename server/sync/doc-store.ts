@@ -21,7 +21,10 @@ export class DocStore {
   constructor(private readonly db: Db) {}
 
   async load(docName: string): Promise<LoadedState> {
-    const [snapshot] = await this.db.select().from(docSnapshots).where(eq(docSnapshots.docName, docName));
+    const [snapshot] = await this.db
+      .select()
+      .from(docSnapshots)
+      .where(eq(docSnapshots.docName, docName));
     const after = snapshot?.lastUpdateId ?? 0;
     const rows = await this.db
       .select({ id: docUpdates.id, update: docUpdates.update })
@@ -34,7 +37,9 @@ export class DocStore {
 
   /** Appends updates of any documents in one statement. */
   async append(entries: Array<{ docName: string; update: Uint8Array }>): Promise<void> {
-    await this.db.insert(docUpdates).values(entries.map((e) => ({ docName: e.docName, update: e.update })));
+    await this.db
+      .insert(docUpdates)
+      .values(entries.map((e) => ({ docName: e.docName, update: e.update })));
   }
 
   /**
@@ -45,7 +50,10 @@ export class DocStore {
   async compact(docName: string): Promise<{ folded: number }> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${docName}))`);
-      const [snapshot] = await tx.select().from(docSnapshots).where(eq(docSnapshots.docName, docName));
+      const [snapshot] = await tx
+        .select()
+        .from(docSnapshots)
+        .where(eq(docSnapshots.docName, docName));
       const after = snapshot?.lastUpdateId ?? 0;
       const rows = await tx
         .select({ id: docUpdates.id, update: docUpdates.update })
@@ -62,7 +70,9 @@ export class DocStore {
           target: docSnapshots.docName,
           set: { state, lastUpdateId: last.id, updatedAt: new Date() },
         });
-      await tx.delete(docUpdates).where(and(eq(docUpdates.docName, docName), lte(docUpdates.id, last.id)));
+      await tx
+        .delete(docUpdates)
+        .where(and(eq(docUpdates.docName, docName), lte(docUpdates.id, last.id)));
       return { folded: rows.length };
     });
   }
@@ -73,7 +83,10 @@ export class DocStore {
  * An update Yjs cannot apply is skipped and logged, so one bad row never makes a document
  * unloadable.
  */
-function rebuild(snapshot: Uint8Array | undefined, rows: Array<{ id: number; update: Uint8Array }>): Uint8Array {
+function rebuild(
+  snapshot: Uint8Array | undefined,
+  rows: Array<{ id: number; update: Uint8Array }>,
+): Uint8Array {
   const doc = new Y.Doc();
   if (snapshot) Y.applyUpdate(doc, snapshot);
   for (const row of rows) {

@@ -14,7 +14,10 @@ export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncMessage(type: typeof SYNC.step2 | typeof SYNC.update, update: Uint8Array): Uint8Array {
+export function encodeSyncMessage(
+  type: typeof SYNC.step2 | typeof SYNC.update,
+  update: Uint8Array,
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.sync);
   encoding.writeVarUint(encoder, type);
@@ -29,7 +32,10 @@ export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function encodeAwarenessStates(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[],
+): Uint8Array {
   return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
 }
 

@@ -41,7 +41,9 @@ export class RedisFanout implements Fanout {
 
   /** Resolves once reading has begun, so nothing published after start-up is missed. */
   async start(): Promise<void> {
-    const [latest] = (await this.writer.xrevrange(STREAM, "+", "-", "COUNT", 1)) as Array<[string, string[]]>;
+    const [latest] = (await this.writer.xrevrange(STREAM, "+", "-", "COUNT", 1)) as Array<
+      [string, string[]]
+    >;
     this.lastId = latest?.[0] ?? "0-0";
     this.readLoop = this.read();
   }
@@ -85,9 +87,15 @@ export class RedisFanout implements Fanout {
           await this.checkForGap();
           lastGapCheck = Date.now();
         }
-        const result = (await this.reader.xreadBuffer("COUNT", 1000, "BLOCK", 1000, "STREAMS", STREAM, this.lastId)) as
-          | Array<[Buffer, Array<[Buffer, Buffer[]]>]>
-          | null;
+        const result = (await this.reader.xreadBuffer(
+          "COUNT",
+          1000,
+          "BLOCK",
+          1000,
+          "STREAMS",
+          STREAM,
+          this.lastId,
+        )) as Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
         const batch: FanoutMessage[] = [];
         for (const [, entries] of result ?? []) {
           for (const [id, fields] of entries) {
@@ -109,7 +117,9 @@ export class RedisFanout implements Fanout {
   /** If the oldest entry still kept is newer than the next one we need, something was trimmed. */
   private async checkForGap() {
     if (this.lastId === "0-0") return;
-    const [oldest] = (await this.reader.xrange(STREAM, "-", "+", "COUNT", 1)) as Array<[string, string[]]>;
+    const [oldest] = (await this.reader.xrange(STREAM, "-", "+", "COUNT", 1)) as Array<
+      [string, string[]]
+    >;
     if (oldest && compareIds(oldest[0], this.lastId) > 0 && !(await this.hasEntry(this.lastId))) {
       this.lastId = oldest[0];
       this.handler?.({ gap: true });

@@ -26,7 +26,12 @@ export interface SyncServerOptions {
   unloadAfterMs?: number;
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
+const STATUS_TEXT: Record<number, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  500: "Internal Server Error",
+};
 
 /**
  * The y-websocket endpoint at /sync/<document>: authenticates upgrades, keeps loaded documents,
@@ -50,7 +55,8 @@ export class SyncServer {
       maxPayload: options.maxFrameBytes,
       perMessageDeflate: false,
       // Echo the subprotocol that carried the sync token, if any.
-      handleProtocols: (_protocols, req) => (req as IncomingMessage & { syncProtocol?: string }).syncProtocol ?? false,
+      handleProtocols: (_protocols, req) =>
+        (req as IncomingMessage & { syncProtocol?: string }).syncProtocol ?? false,
     });
     const metrics = syncMetrics();
     metrics.instanceId = options.fanout.instanceId;
@@ -66,10 +72,15 @@ export class SyncServer {
         if (!shared) continue; // not loaded here: it will be read from the database when it is
         try {
           const updates = messages.filter((m) => m.kind === "update").map((m) => m.payload);
-          if (updates.length) shared.applyDurableUpdate(mergeAll(updates), "remote", updates.length);
-          for (const m of messages) if (m.kind === "awareness") shared.applyRemoteAwareness(m.payload);
+          if (updates.length)
+            shared.applyDurableUpdate(mergeAll(updates), "remote", updates.length);
+          for (const m of messages)
+            if (m.kind === "awareness") shared.applyRemoteAwareness(m.payload);
         } catch (error) {
-          log.error("messages from another instance not applied", { doc: docName, error: String(error) });
+          log.error("messages from another instance not applied", {
+            doc: docName,
+            error: String(error),
+          });
         }
       }
     });
@@ -93,7 +104,14 @@ export class SyncServer {
         (req as IncomingMessage & { syncProtocol?: string }).syncProtocol = decision.protocol;
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const shared = this.acquire(decision.docName);
-          const connection = new Connection(ws, shared, decision.access, decision.principal, this.persist, this.options.limits);
+          const connection = new Connection(
+            ws,
+            shared,
+            decision.access,
+            decision.principal,
+            this.persist,
+            this.options.limits,
+          );
           this.connections.add(connection);
           connection.onClosed = (c) => this.release(c);
           ws.on("error", (error) => this.onSocketError(connection, ws, error));
@@ -117,9 +135,14 @@ export class SyncServer {
       const shared = this.docs.get(docName);
       try {
         const merged = mergeAll(updates);
-        this.options.fanout.publish(docName, "update", merged).catch((error: unknown) =>
-          log.error("update not passed to other instances", { doc: docName, error: String(error) }),
-        );
+        this.options.fanout
+          .publish(docName, "update", merged)
+          .catch((error: unknown) =>
+            log.error("update not passed to other instances", {
+              doc: docName,
+              error: String(error),
+            }),
+          );
         const origins = new Set(entries.map((e) => e.origin));
         const origin = origins.size === 1 ? (entries[0]!.origin as Connection) : null;
         shared?.applyDurableUpdate(merged, origin, updates.length);
@@ -131,7 +154,8 @@ export class SyncServer {
 
   private onSocketError(connection: Connection, ws: WebSocket, error: Error & { code?: string }) {
     if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
-      syncMetrics().closedByServer[CLOSE_CODES.messageTooBig] = (syncMetrics().closedByServer[CLOSE_CODES.messageTooBig] ?? 0) + 1;
+      syncMetrics().closedByServer[CLOSE_CODES.messageTooBig] =
+        (syncMetrics().closedByServer[CLOSE_CODES.messageTooBig] ?? 0) + 1;
       log.info("frame too large", { doc: connection.shared.name });
     } else if (ws.readyState === ws.OPEN) {
       connection.close(CLOSE_CODES.malformed, "protocol error");
@@ -151,7 +175,8 @@ export class SyncServer {
       syncMetrics().docsLoaded = this.docs.size;
       shared.ready.catch((error: unknown) => {
         log.error("document could not be loaded", { doc: docName, error: String(error) });
-        for (const c of this.connections) if (c.shared === shared) c.close(CLOSE_CODES.internalError, "load failed");
+        for (const c of this.connections)
+          if (c.shared === shared) c.close(CLOSE_CODES.internalError, "load failed");
         this.unload(docName);
       });
     }
@@ -191,9 +216,14 @@ export class SyncServer {
     this.closing = true;
     clearInterval(this.keepalive);
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
-    for (const connection of this.connections) connection.close(CLOSE_CODES.serviceRestart, "server restarting");
+    for (const connection of this.connections)
+      connection.close(CLOSE_CODES.serviceRestart, "server restarting");
     await this.persist.drain();
-    await Promise.all([...this.docs.values()].map((shared) => (shared.hasPendingUpdates ? shared.compact() : undefined)));
+    await Promise.all(
+      [...this.docs.values()].map((shared) =>
+        shared.hasPendingUpdates ? shared.compact() : undefined,
+      ),
+    );
     for (const name of [...this.docs.keys()]) this.unload(name);
     await this.options.fanout.close();
     this.wss.close();
@@ -210,7 +240,6 @@ function reject(socket: Duplex, status: number, error: string) {
 export function newInstanceId(): string {
   return crypto.randomBytes(6).toString("hex");
 }
-
 
 function mergeAll(updates: Uint8Array[]): Uint8Array {
   return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);

@@ -22,7 +22,10 @@ describe("signing in and reading the demo concept in Chromium", () => {
 
   it("shows the moderator fields and measures and lets them edit; the viewer sees the edit but no edit controls", async () => {
     const moderatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const viewerContext = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true });
+    const viewerContext = await browser.newContext({
+      viewport: { width: 375, height: 800 },
+      isMobile: true,
+    });
     const moderator = new AppPages(await moderatorContext.newPage(), server.url);
     const viewer = new AppPages(await viewerContext.newPage(), server.url);
 
@@ -30,14 +33,20 @@ describe("signing in and reading the demo concept in Chromium", () => {
     await moderator.page.goto(`${server.url}/`);
     await ui.url(moderator.page).toMatch(/\/login\?callbackUrl=%2F/);
     await moderator.signIn("moderation@deichhausen.example", "falsch");
-    await ui.text(moderator.page.getByRole("alert")).toBe("E-Mail-Adresse oder Passwort ist nicht korrekt.");
+    await ui
+      .text(moderator.page.getByRole("alert"))
+      .toBe("E-Mail-Adresse oder Passwort ist nicht korrekt.");
 
     await moderator.signInAndWaitForDashboard("moderation@deichhausen.example");
     await ui.visible(moderator.page.getByRole("link", { name: "Neues Konzept" }));
     await moderator.openDemoConcept();
     const main = moderator.main();
-    await ui.visible(main.getByRole("heading", { level: 3, name: "1 Migrations- und Teilhabemanagement" }));
-    await ui.visible(main.getByRole("heading", { level: 3, name: /^9 Migrationsgesellschaftliche Öffnung/ }));
+    await ui.visible(
+      main.getByRole("heading", { level: 3, name: "1 Migrations- und Teilhabemanagement" }),
+    );
+    await ui.visible(
+      main.getByRole("heading", { level: 3, name: /^9 Migrationsgesellschaftliche Öffnung/ }),
+    );
     await ui.text(main.locator('[data-testid="goal"]').first()).toContain("1.1");
     expect(await main.locator('[data-testid="measure"]').count()).toBeGreaterThanOrEqual(23);
     await ui.text(main.locator('[data-testid="measure"]').first()).toContain("Federführend");
@@ -67,7 +76,9 @@ describe("signing in and reading the demo concept in Chromium", () => {
     await viewer.page.getByRole("button", { name: "Englisch" }).click();
     await ui.visible(viewer.page.getByRole("heading", { level: 2, name: "Fields of action" }));
     await moderator.page.reload();
-    await ui.visible(moderator.page.getByRole("heading", { name: "Handlungsfelder und strategische Ziele" }));
+    await ui.visible(
+      moderator.page.getByRole("heading", { name: "Handlungsfelder und strategische Ziele" }),
+    );
 
     // Signing out ends the session.
     await viewer.page.getByRole("button", { name: "Sign out" }).click();

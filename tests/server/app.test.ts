@@ -45,7 +45,9 @@ describe("the app server with the demo town", () => {
     const anonymous = new HttpClient(server.url);
     const page = await anonymous.fetch(`/concepts/${conceptId}`);
     expect(page.status).toBe(307);
-    expect(page.headers.get("location")).toContain(`/login?callbackUrl=${encodeURIComponent(`/concepts/${conceptId}`)}`);
+    expect(page.headers.get("location")).toContain(
+      `/login?callbackUrl=${encodeURIComponent(`/concepts/${conceptId}`)}`,
+    );
     const api = await anonymous.fetch(`/api/concepts/${conceptId}`);
     expect(api.status).toBe(401);
     expect(await api.json()).toEqual({ error: "unauthorized:session" });
@@ -129,7 +131,9 @@ describe("the app server with the demo town", () => {
       [{ status: "idle" }, form],
     );
     expect(reply.body).toContain('"status":"ok"');
-    expect((await content(moderator)).fields[0]!.strategicGoal).toBe(`${field.strategicGoal} Ergänzt.`);
+    expect((await content(moderator)).fields[0]!.strategicGoal).toBe(
+      `${field.strategicGoal} Ergänzt.`,
+    );
   });
 
   it("keeps a member of one concept out of another", async () => {
@@ -177,7 +181,10 @@ describe("the app server with the demo town", () => {
     form.set("facilitator", "");
     const reply = await moderator.callAction(
       `/concepts/${conceptId}/workshops`,
-      serverActionId("app/(main)/concepts/[conceptId]/workshops/actions.ts", "createWorkshopAction"),
+      serverActionId(
+        "app/(main)/concepts/[conceptId]/workshops/actions.ts",
+        "createWorkshopAction",
+      ),
       [{ status: "idle" }, form],
     );
     expect(reply.body).toContain('"date":"invalid_date"');

@@ -18,7 +18,9 @@ describe("embedded PGlite data folder", () => {
     await moderator.signIn("moderation@deichhausen.example");
     const html = await (await moderator.fetch("/")).text();
     const conceptId = /href="\/concepts\/([0-9a-f-]{36})"/.exec(html)?.[1] ?? "";
-    const before = (await (await moderator.fetch(`/api/concepts/${conceptId}`)).json()) as ConceptContent;
+    const before = (await (
+      await moderator.fetch(`/api/concepts/${conceptId}`)
+    ).json()) as ConceptContent;
     const field = before.fields[6]!;
 
     const form = new FormData();
@@ -36,12 +38,20 @@ describe("embedded PGlite data folder", () => {
     // A second server on the same folder must stop with a clear message, not corrupt it.
     const second = spawnSync(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: path.resolve(import.meta.dirname, "../.."),
-      env: { ...process.env, PORT: "0", DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: TEST_AUTH_SECRET },
+      env: {
+        ...process.env,
+        PORT: "0",
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        AUTH_SECRET: TEST_AUTH_SECRET,
+      },
       encoding: "utf8",
       timeout: 60_000,
     });
     expect(second.status).toBe(1);
-    expect(second.stderr).toContain(`The data folder ${dataDir} is already in use by another server`);
+    expect(second.stderr).toContain(
+      `The data folder ${dataDir} is already in use by another server`,
+    );
 
     expect(await first.stop()).toBe(0);
     expect(first.output()).toContain('"msg":"shutting down"');
@@ -53,7 +63,9 @@ describe("embedded PGlite data folder", () => {
       expect(restarted.output()).not.toContain("demo data loaded");
       const again = new HttpClient(restarted.url);
       await again.signIn("moderation@deichhausen.example");
-      const after = (await (await again.fetch(`/api/concepts/${conceptId}`)).json()) as ConceptContent;
+      const after = (await (
+        await again.fetch(`/api/concepts/${conceptId}`)
+      ).json()) as ConceptContent;
       expect(after.fields[6]!.title).toBe("Wohnen und Quartier");
       expect(after.fields.flatMap((f) => f.goals.flatMap((g) => g.measures)).length).toBe(
         before.fields.flatMap((f) => f.goals.flatMap((g) => g.measures)).length,

@@ -53,7 +53,11 @@ describe("client connection states", () => {
     const editor = await signedIn(server.url, DEMO.editor);
     const { conceptId, workshops } = await demoConcept(moderator);
     const { connection, statuses } = open(editor, workshops[0]!.boardDoc);
-    await until(() => connection.status.state === "connected" && connection.status.synced, 10_000, "synced");
+    await until(
+      () => connection.status.state === "connected" && connection.status.synced,
+      10_000,
+      "synced",
+    );
     expect(connection.access).toBe("write");
 
     const editorId = await userIdOf(moderator, conceptId, DEMO.editor);

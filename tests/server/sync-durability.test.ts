@@ -31,15 +31,31 @@ describe("durability through SIGKILL", () => {
       databaseUrl = created.url;
       dropDatabase = created.drop;
     }
-    server = await startTestServer({ dataDir, databaseUrl, database: databaseUrl ? "default" : "pglite" });
+    server = await startTestServer({
+      dataDir,
+      databaseUrl,
+      database: databaseUrl ? "default" : "pglite",
+    });
     const port = Number(new URL(server.url).port);
     const moderator = await signedIn(server.url, DEMO.moderator);
     const editor = await signedIn(server.url, DEMO.editor);
     const board = (await demoConcept(moderator)).workshops[0]!.boardDoc;
 
-    const writerA = connectSyncClient({ baseUrl: server.url, docName: board, cookie: moderator.cookieHeader });
-    const writerB = connectSyncClient({ baseUrl: server.url, docName: board, cookie: editor.cookieHeader });
-    const observer = connectSyncClient({ baseUrl: server.url, docName: board, cookie: editor.cookieHeader });
+    const writerA = connectSyncClient({
+      baseUrl: server.url,
+      docName: board,
+      cookie: moderator.cookieHeader,
+    });
+    const writerB = connectSyncClient({
+      baseUrl: server.url,
+      docName: board,
+      cookie: editor.cookieHeader,
+    });
+    const observer = connectSyncClient({
+      baseUrl: server.url,
+      docName: board,
+      cookie: editor.cookieHeader,
+    });
     clients.push(writerA, writerB, observer);
     await Promise.all([writerA.synced, writerB.synced, observer.synced]);
 
@@ -62,9 +78,18 @@ describe("durability through SIGKILL", () => {
     const seenByB = [...writerA.doc.getMap("cards").keys()].filter((k) => k.startsWith("b-"));
     expect(seenByObserver.size).toBeGreaterThanOrEqual(200);
 
-    server = await startTestServer({ dataDir, databaseUrl, port, database: databaseUrl ? "default" : "pglite" });
+    server = await startTestServer({
+      dataDir,
+      databaseUrl,
+      port,
+      database: databaseUrl ? "default" : "pglite",
+    });
     // A client with no local state: it holds exactly what the server restored.
-    const fresh = connectSyncClient({ baseUrl: server.url, docName: board, cookie: moderator.cookieHeader });
+    const fresh = connectSyncClient({
+      baseUrl: server.url,
+      docName: board,
+      cookie: moderator.cookieHeader,
+    });
     clients.push(fresh);
     await fresh.synced;
     const restored = new Set(fresh.doc.getMap("cards").keys());

@@ -22,17 +22,29 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
   it("lets clients on different instances converge, passes presence, and loses nothing when one dies", async () => {
     const database = await createPostgresDatabase();
     drop = database.drop;
-    const first = await startTestServer({ databaseUrl: database.url, env: { REDIS_URL: REDIS_URL! } });
+    const first = await startTestServer({
+      databaseUrl: database.url,
+      env: { REDIS_URL: REDIS_URL! },
+    });
     servers.push(first);
-    const second = await startTestServer({ databaseUrl: database.url, env: { REDIS_URL: REDIS_URL! } });
+    const second = await startTestServer({
+      databaseUrl: database.url,
+      env: { REDIS_URL: REDIS_URL! },
+    });
     servers.push(second);
-    expect(await (await fetch(`${second.url}/api/health`)).json()).toMatchObject({ redis: { ok: true } });
+    expect(await (await fetch(`${second.url}/api/health`)).json()).toMatchObject({
+      redis: { ok: true },
+    });
 
     // Sessions are signed with the shared secret: a cookie from one instance works on the other.
     const moderator = await signedIn(first.url, DEMO.moderator);
     const board = (await demoConcept(moderator)).workshops[0]!.boardDoc;
     const connect = (server: TestServer) => {
-      const c = connectSyncClient({ baseUrl: server.url, docName: board, cookie: moderator.cookieHeader });
+      const c = connectSyncClient({
+        baseUrl: server.url,
+        docName: board,
+        cookie: moderator.cookieHeader,
+      });
       clients.push(c);
       return c;
     };
@@ -42,19 +54,28 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
     await Promise.all(all.map((c) => c.synced));
 
     all.forEach((c, i) => c.doc.getMap("cards").set(`card-${i}`, `Karte ${i}`));
-    await until(() => all.every((c) => c.doc.getMap("cards").size === 4), 10_000, "cards across instances");
+    await until(
+      () => all.every((c) => c.doc.getMap("cards").size === 4),
+      10_000,
+      "cards across instances",
+    );
 
     onFirst[0]!.provider.awareness.setLocalStateField("user", { name: "Moderation im Rathaus" });
     const id = onFirst[0]!.doc.clientID;
     await until(
-      () => onSecond[0]!.provider.awareness.getStates().get(id)?.user?.name === "Moderation im Rathaus",
+      () =>
+        onSecond[0]!.provider.awareness.getStates().get(id)?.user?.name === "Moderation im Rathaus",
       10_000,
       "presence across instances",
     );
 
     // Instance one dies mid-stream; what its clients wrote and others saw survives.
     for (let i = 0; i < 50; i++) onFirst[1]!.doc.getMap("cards").set(`late-${i}`, `spät ${i}`);
-    await until(() => onSecond[1]!.doc.getMap("cards").size >= 20, 10_000, "late cards reach instance two");
+    await until(
+      () => onSecond[1]!.doc.getMap("cards").size >= 20,
+      10_000,
+      "late cards reach instance two",
+    );
     await first.kill();
     servers.splice(servers.indexOf(first), 1);
     const seenOnSecond = [...onSecond[1]!.doc.getMap("cards").keys()];

@@ -6,7 +6,13 @@ import { mintSyncToken } from "@/lib/sync/sync-token";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
 import { DEMO, demoConcept, fetchSyncToken, signedIn } from "../support/demo-fixture";
 import { HttpClient, serverActionId } from "../support/http-client";
-import { connectSyncClient, syncUrl, until, upgradeStatus, type SyncClient } from "../support/sync-client";
+import {
+  connectSyncClient,
+  syncUrl,
+  until,
+  upgradeStatus,
+  type SyncClient,
+} from "../support/sync-client";
 import { startTestServer, TEST_AUTH_SECRET, type TestServer } from "../support/test-server";
 
 // Tokens minted in this process must be signed with the server's secret.
@@ -30,7 +36,9 @@ describe("sync server", () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { SYNC_KEEPALIVE_MS: "300", SYNC_MAX_FRAME_BYTES: "65536" } });
+    server = await startTestServer({
+      env: { SYNC_KEEPALIVE_MS: "300", SYNC_MAX_FRAME_BYTES: "65536" },
+    });
     [moderator, editor, viewer] = await Promise.all([
       signedIn(server.url, DEMO.moderator),
       signedIn(server.url, DEMO.editor),
@@ -39,7 +47,9 @@ describe("sync server", () => {
     const demo = await demoConcept(moderator);
     board = demo.workshops[0]!.boardDoc;
     otherBoard = demo.workshops[1]!.boardDoc;
-    const chapters = (await (await moderator.fetch(`/api/concepts/${demo.conceptId}/chapters`)).json()) as Array<{ doc: string }>;
+    const chapters = (await (
+      await moderator.fetch(`/api/concepts/${demo.conceptId}/chapters`)
+    ).json()) as Array<{ doc: string }>;
     chapterDoc = chapters[0]!.doc;
 
     // A second concept with a workshop, of which the editor is not a member.
@@ -61,10 +71,15 @@ describe("sync server", () => {
     workshopForm.set("facilitator", "KMuT");
     await moderator.callAction(
       `/concepts/${foreignConcept}/workshops`,
-      serverActionId("app/(main)/concepts/[conceptId]/workshops/actions.ts", "createWorkshopAction"),
+      serverActionId(
+        "app/(main)/concepts/[conceptId]/workshops/actions.ts",
+        "createWorkshopAction",
+      ),
       [{ status: "idle" }, workshopForm],
     );
-    const foreign = (await (await moderator.fetch(`/api/concepts/${foreignConcept}/workshops`)).json()) as Array<{ boardDoc: string }>;
+    const foreign = (await (
+      await moderator.fetch(`/api/concepts/${foreignConcept}/workshops`)
+    ).json()) as Array<{ boardDoc: string }>;
     foreignBoard = foreign[0]!.boardDoc;
   });
 
@@ -79,15 +94,25 @@ describe("sync server", () => {
     await Promise.all([a.synced, b.synced]);
     a.doc.getMap("cards").set("a", "Sprachcafé im Stadtteilzentrum");
     b.doc.getMap("cards").set("b", "Willkommensmappe mehrsprachig");
-    await until(() => a.doc.getMap("cards").size === 2 && b.doc.getMap("cards").size === 2, 10_000, "two cards on both");
+    await until(
+      () => a.doc.getMap("cards").size === 2 && b.doc.getMap("cards").size === 2,
+      10_000,
+      "two cards on both",
+    );
     expect(a.doc.getMap("cards").toJSON()).toEqual(b.doc.getMap("cards").toJSON());
   });
 
   it("lets 20 clients converge", async () => {
-    const many = Array.from({ length: 20 }, () => client({ docName: otherBoard, cookie: moderator.cookieHeader }));
+    const many = Array.from({ length: 20 }, () =>
+      client({ docName: otherBoard, cookie: moderator.cookieHeader }),
+    );
     await Promise.all(many.map((c) => c.synced));
     many.forEach((c, i) => c.doc.getArray("ideas").push([`Idee ${i}`]));
-    await until(() => many.every((c) => c.doc.getArray("ideas").length === 20), 20_000, "20 ideas everywhere");
+    await until(
+      () => many.every((c) => c.doc.getArray("ideas").length === 20),
+      20_000,
+      "20 ideas everywhere",
+    );
     const first = JSON.stringify(many[0]!.doc.getArray("ideas").toJSON());
     for (const c of many) expect(JSON.stringify(c.doc.getArray("ideas").toJSON())).toBe(first);
   });
@@ -95,12 +120,24 @@ describe("sync server", () => {
   describe("authentication during the upgrade", () => {
     it("refuses anonymous connections with 401 and unknown documents with 404", async () => {
       expect(await upgradeStatus(syncUrl(server.url, board))).toBe(401);
-      expect(await upgradeStatus(syncUrl(server.url, `board:${crypto.randomUUID()}`), { headers: { cookie: moderator.cookieHeader } })).toBe(404);
-      expect(await upgradeStatus(syncUrl(server.url, "whiteboard:xyz"), { headers: { cookie: moderator.cookieHeader } })).toBe(404);
+      expect(
+        await upgradeStatus(syncUrl(server.url, `board:${crypto.randomUUID()}`), {
+          headers: { cookie: moderator.cookieHeader },
+        }),
+      ).toBe(404);
+      expect(
+        await upgradeStatus(syncUrl(server.url, "whiteboard:xyz"), {
+          headers: { cookie: moderator.cookieHeader },
+        }),
+      ).toBe(404);
     });
 
     it("refuses a member of another concept with 403", async () => {
-      expect(await upgradeStatus(syncUrl(server.url, foreignBoard), { headers: { cookie: editor.cookieHeader } })).toBe(403);
+      expect(
+        await upgradeStatus(syncUrl(server.url, foreignBoard), {
+          headers: { cookie: editor.cookieHeader },
+        }),
+      ).toBe(403);
       expect((await fetchSyncToken(editor, foreignBoard)).status).toBe(403);
     });
 
@@ -110,22 +147,32 @@ describe("sync server", () => {
         [editor, "write"],
         [moderator, "write"],
       ] as const) {
-        expect(await upgradeStatus(syncUrl(server.url, board), { headers: { cookie: user.cookieHeader } })).toBe(101);
+        expect(
+          await upgradeStatus(syncUrl(server.url, board), {
+            headers: { cookie: user.cookieHeader },
+          }),
+        ).toBe(101);
         expect((await fetchSyncToken(user, board)).body.access).toBe(access);
       }
     });
 
     it("refuses cookie-authenticated upgrades from another site's page", async () => {
       expect(
-        await upgradeStatus(syncUrl(server.url, board), { headers: { cookie: moderator.cookieHeader, origin: "https://evil.example" } }),
+        await upgradeStatus(syncUrl(server.url, board), {
+          headers: { cookie: moderator.cookieHeader, origin: "https://evil.example" },
+        }),
       ).toBe(403);
     });
 
     it("accepts a sync token in the query or as subprotocol, and refuses one for another document", async () => {
       const { body } = await fetchSyncToken(editor, board);
       expect(await upgradeStatus(syncUrl(server.url, board, `?token=${body.token}`))).toBe(101);
-      expect(await upgradeStatus(syncUrl(server.url, board), { protocols: [body.token!] })).toBe(101);
-      expect(await upgradeStatus(syncUrl(server.url, otherBoard, `?token=${body.token}`))).toBe(403);
+      expect(await upgradeStatus(syncUrl(server.url, board), { protocols: [body.token!] })).toBe(
+        101,
+      );
+      expect(await upgradeStatus(syncUrl(server.url, otherBoard, `?token=${body.token}`))).toBe(
+        403,
+      );
       expect(await upgradeStatus(syncUrl(server.url, board, "?token=not-a-token"))).toBe(401);
       const viaProtocol = client({ docName: board, token: body.token, tokenAsProtocol: true });
       await viaProtocol.synced;
@@ -154,13 +201,28 @@ describe("sync server", () => {
       const joined = await guest.fetch(`/api/invites/${token}/join`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ displayName: "Amira (Kulturverein)", organisationKind: "migrant_organisation" }),
+        body: JSON.stringify({
+          displayName: "Amira (Kulturverein)",
+          organisationKind: "migrant_organisation",
+        }),
       });
       expect(joined.status).toBe(201);
-      expect(await upgradeStatus(syncUrl(server.url, board), { headers: { cookie: guest.cookieHeader } })).toBe(101);
+      expect(
+        await upgradeStatus(syncUrl(server.url, board), {
+          headers: { cookie: guest.cookieHeader },
+        }),
+      ).toBe(101);
       expect((await fetchSyncToken(guest, board)).body.access).toBe("write");
-      expect(await upgradeStatus(syncUrl(server.url, otherBoard), { headers: { cookie: guest.cookieHeader } })).toBe(403);
-      expect(await upgradeStatus(syncUrl(server.url, chapterDoc), { headers: { cookie: guest.cookieHeader } })).toBe(403);
+      expect(
+        await upgradeStatus(syncUrl(server.url, otherBoard), {
+          headers: { cookie: guest.cookieHeader },
+        }),
+      ).toBe(403);
+      expect(
+        await upgradeStatus(syncUrl(server.url, chapterDoc), {
+          headers: { cookie: guest.cookieHeader },
+        }),
+      ).toBe(403);
       // A guest has no account: the concept pages stay closed.
       expect((await guest.fetch("/")).status).toBe(307);
 
@@ -170,7 +232,10 @@ describe("sync server", () => {
         body: JSON.stringify({ displayName: "" }),
       });
       expect(bad.status).toBe(400);
-      expect(await bad.json()).toEqual({ error: "bad_request:input", fields: { displayName: "required" } });
+      expect(await bad.json()).toEqual({
+        error: "bad_request:input",
+        fields: { displayName: "required" },
+      });
     });
   });
 
@@ -183,7 +248,11 @@ describe("sync server", () => {
 
     reader.doc.getMap("cards").set("viewer", "vom Rat eingefügt");
     writer.doc.getMap("cards").set("after", "von der Moderation");
-    await until(() => reader.doc.getMap("cards").get("after") === "von der Moderation", 5_000, "moderator's card at viewer");
+    await until(
+      () => reader.doc.getMap("cards").get("after") === "von der Moderation",
+      5_000,
+      "moderator's card at viewer",
+    );
     const fresh = client({ docName: board, cookie: editor.cookieHeader });
     await fresh.synced;
     await until(() => fresh.doc.getMap("cards").has("after"), 5_000, "fresh client synced");
@@ -197,13 +266,19 @@ describe("sync server", () => {
     await Promise.all([a.synced, b.synced]);
     a.provider.awareness.setLocalStateField("user", { name: "Moderation" });
     const aId = a.doc.clientID;
-    await until(() => b.provider.awareness.getStates().get(aId)?.user !== undefined, 5_000, "presence arrives");
+    await until(
+      () => b.provider.awareness.getStates().get(aId)?.user !== undefined,
+      5_000,
+      "presence arrives",
+    );
     a.provider.disconnect();
     await until(() => !b.provider.awareness.getStates().has(aId), 5_000, "presence removed");
   });
 
   it("keeps idle clients alive with a message well inside their 30 s timeout", async () => {
-    const ws = new WebSocket(syncUrl(server.url, board), { headers: { cookie: editor.cookieHeader } });
+    const ws = new WebSocket(syncUrl(server.url, board), {
+      headers: { cookie: editor.cookieHeader },
+    });
     const frames: Buffer[] = [];
     await new Promise((resolve) => ws.once("open", resolve));
     ws.on("message", (data) => frames.push(data as Buffer));
@@ -215,7 +290,9 @@ describe("sync server", () => {
 
   describe("limits and bad input", () => {
     function rawSocket(doc = board): Promise<WebSocket> {
-      const ws = new WebSocket(syncUrl(server.url, doc), { headers: { cookie: editor.cookieHeader } });
+      const ws = new WebSocket(syncUrl(server.url, doc), {
+        headers: { cookie: editor.cookieHeader },
+      });
       return new Promise((resolve, reject) => {
         ws.once("open", () => resolve(ws));
         ws.once("error", reject);
@@ -259,17 +336,27 @@ describe("sync server", () => {
       }
       bystander.doc.getMap("cards").set("still", "works");
       const check = client({ docName: board, cookie: editor.cookieHeader });
-      await until(() => check.doc.getMap("cards").get("still") === "works", 5_000, "bystander still served");
+      await until(
+        () => check.doc.getMap("cards").get("still") === "works",
+        5_000,
+        "bystander still served",
+      );
     });
 
     it("survives thousands of random and mutated frames and keeps serving others", async () => {
       const valid = validFrames();
       let seed = 42;
-      const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
       const frames: Buffer[] = [];
       for (let i = 0; i < 3_000; i++) {
         if (i % 2 === 0) {
-          frames.push(Buffer.from(Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256))));
+          frames.push(
+            Buffer.from(
+              Array.from({ length: 1 + Math.floor(random() * 40) }, () =>
+                Math.floor(random() * 256),
+              ),
+            ),
+          );
         } else {
           const base = Buffer.from(valid[i % valid.length]!);
           for (let flips = 1 + Math.floor(random() * 3); flips > 0; flips--) {
@@ -313,20 +400,29 @@ describe("sync server", () => {
       );
       expect(closes.length + accepted).toBe(frames.length);
       expect(closes.filter((c) => c === CLOSE_CODES.malformed).length).toBeGreaterThan(1_000);
-      expect(closes.every((c) => c === CLOSE_CODES.malformed || c === CLOSE_CODES.rateLimited)).toBe(true);
+      expect(
+        closes.every((c) => c === CLOSE_CODES.malformed || c === CLOSE_CODES.rateLimited),
+      ).toBe(true);
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
       const after = client({ docName: fuzzDoc, cookie: moderator.cookieHeader });
       await after.synced;
       after.doc.getMap("after-fuzz").set("ok", true);
       const other = client({ docName: fuzzDoc, cookie: editor.cookieHeader });
-      await until(() => other.doc.getMap("after-fuzz").get("ok") === true, 10_000, "sync after fuzzing");
+      await until(
+        () => other.doc.getMap("after-fuzz").get("ok") === true,
+        10_000,
+        "sync after fuzzing",
+      );
       expect(server.process.exitCode).toBeNull();
     });
   });
 
   it("reports per-process counters", async () => {
-    const metrics = (await (await fetch(`${server.url}/api/metrics`)).json()) as Record<string, unknown> & {
+    const metrics = (await (await fetch(`${server.url}/api/metrics`)).json()) as Record<
+      string,
+      unknown
+    > & {
       persistLatency: { samples: number };
       updatesPersisted: number;
     };
@@ -349,9 +445,27 @@ function validFrames(): Uint8Array[] {
     return encoding.toUint8Array(e);
   };
   return [
-    frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)))),
-    frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, update))),
-    frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update))),
+    frame(
+      (e) => (
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint8Array(e, Y.encodeStateVector(doc))
+      ),
+    ),
+    frame(
+      (e) => (
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint(e, 1),
+        encoding.writeVarUint8Array(e, update)
+      ),
+    ),
+    frame(
+      (e) => (
+        encoding.writeVarUint(e, 0),
+        encoding.writeVarUint(e, 2),
+        encoding.writeVarUint8Array(e, update)
+      ),
+    ),
     frame((e) => {
       encoding.writeVarUint(e, 1);
       const a = encoding.createEncoder();

@@ -19,7 +19,9 @@ export async function demoConcept(moderator: HttpClient) {
   const html = await (await moderator.fetch("/")).text();
   const conceptId = /href="\/concepts\/([0-9a-f-]{36})"/.exec(html)?.[1];
   if (!conceptId) throw new Error("demo concept not found");
-  const workshops = (await (await moderator.fetch(`/api/concepts/${conceptId}/workshops`)).json()) as Array<{
+  const workshops = (await (
+    await moderator.fetch(`/api/concepts/${conceptId}/workshops`)
+  ).json()) as Array<{
     id: string;
     title: string;
     boardDoc: string;
@@ -33,5 +35,8 @@ export async function fetchSyncToken(client: HttpClient, doc: string) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ doc }),
   });
-  return { status: response.status, body: (await response.json()) as { token?: string; access?: string; error?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { token?: string; access?: string; error?: string },
+  };
 }

@@ -26,7 +26,11 @@ export async function buildConcept(
     title = "Integrationskonzept Teststadt",
     members = [],
     fieldCount = 2,
-  }: { title?: string; members?: Array<{ userId: string; role: ConceptRole }>; fieldCount?: number } = {},
+  }: {
+    title?: string;
+    members?: Array<{ userId: string; role: ConceptRole }>;
+    fieldCount?: number;
+  } = {},
 ) {
   const [concept] = await db
     .insert(concepts)

@@ -21,7 +21,11 @@ export class HttpClient {
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("cookie", this.cookieHeader);
-    const response = await fetch(new URL(pathname, this.baseUrl), { redirect: "manual", ...init, headers });
+    const response = await fetch(new URL(pathname, this.baseUrl), {
+      redirect: "manual",
+      ...init,
+      headers,
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const [name, ...rest] = (pair ?? "").split("=");
@@ -70,7 +74,10 @@ export class HttpClient {
 /** The id Next gave a server action, read from the build's server reference manifest. */
 export function serverActionId(filename: string, exportedName: string): string {
   const manifest = JSON.parse(
-    fs.readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
+    fs.readFileSync(
+      path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"),
+      "utf8",
+    ),
   ) as { node: Record<string, { filename?: string; exportedName?: string }> };
   const entry = Object.entries(manifest.node).find(
     ([, value]) => value.filename === filename && value.exportedName === exportedName,

@@ -76,7 +76,11 @@ export function connectSyncClient({
 }
 
 /** Resolves when `check` holds, polling; rejects after `timeoutMs`. */
-export async function until(check: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
+export async function until(
+  check: () => boolean,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<void> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -85,7 +89,10 @@ export async function until(check: () => boolean, timeoutMs = 10_000, what = "co
 }
 
 /** The HTTP status the server answers a WebSocket upgrade with (101 when it accepts). */
-export function upgradeStatus(url: string, options: { headers?: Record<string, string>; protocols?: string[] } = {}): Promise<number> {
+export function upgradeStatus(
+  url: string,
+  options: { headers?: Record<string, string>; protocols?: string[] } = {},
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, options.protocols ?? [], { headers: options.headers });
     ws.on("unexpected-response", (_req, res) => {

@@ -7,6 +7,7 @@ const timeout = 10_000;
 export const ui = {
   visible: (locator: Locator) => locator.first().waitFor({ state: "visible", timeout }),
   count: (locator: Locator) => expect.poll(() => locator.count(), { timeout }),
-  text: (locator: Locator) => expect.poll(async () => (await locator.first().textContent())?.trim(), { timeout }),
+  text: (locator: Locator) =>
+    expect.poll(async () => (await locator.first().textContent())?.trim(), { timeout }),
   url: (page: Page) => expect.poll(() => page.url(), { timeout }),
 };

@@ -18,7 +18,12 @@ async function databaseOk(): Promise<{ kind?: string; ok: boolean }> {
 /** For load balancers and operators: is the database reachable, and Redis when configured? */
 export async function GET() {
   const database = await databaseOk();
-  const redis = getEnv().REDIS_URL ? { ok: (await registeredFanout()?.healthy()) ?? false } : undefined;
+  const redis = getEnv().REDIS_URL
+    ? { ok: (await registeredFanout()?.healthy()) ?? false }
+    : undefined;
   const ok = database.ok && (redis?.ok ?? true);
-  return Response.json({ status: ok ? "ok" : "error", database, ...(redis ? { redis } : {}) }, { status: ok ? 200 : 503 });
+  return Response.json(
+    { status: ok ? "ok" : "error", database, ...(redis ? { redis } : {}) },
+    { status: ok ? 200 : 503 },
+  );
 }

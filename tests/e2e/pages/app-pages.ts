@@ -21,7 +21,9 @@ export class AppPages {
   }
 
   async openDemoConcept() {
-    await this.page.getByRole("link", { name: /Handlungskonzept Migration und Teilhabe der Stadt Deichhausen/ }).click();
+    await this.page
+      .getByRole("link", { name: /Handlungskonzept Migration und Teilhabe der Stadt Deichhausen/ })
+      .click();
     await ui.visible(this.page.getByRole("heading", { level: 2, name: "Handlungsfelder" }));
   }
 

@@ -4,10 +4,29 @@ import { openDatabase } from "@/lib/db/client";
 import { createPostgresDatabase, POSTGRES_URL } from "../../support/test-database";
 
 const EXPECTED_TABLES = [
-  "amendments", "chapter_signoffs", "chapter_versions", "chapters", "concept_members", "concepts",
-  "deliberations", "doc_snapshots", "doc_updates", "fields", "goal_links", "goals", "guests",
-  "indicator_values", "indicators", "invites", "measures", "organisations", "responsibilities",
-  "revisions", "users", "workshop_fields", "workshops",
+  "amendments",
+  "chapter_signoffs",
+  "chapter_versions",
+  "chapters",
+  "concept_members",
+  "concepts",
+  "deliberations",
+  "doc_snapshots",
+  "doc_updates",
+  "fields",
+  "goal_links",
+  "goals",
+  "guests",
+  "indicator_values",
+  "indicators",
+  "invites",
+  "measures",
+  "organisations",
+  "responsibilities",
+  "revisions",
+  "users",
+  "workshop_fields",
+  "workshops",
 ];
 
 async function tablesAfterMigratingTwice(handle: Awaited<ReturnType<typeof openDatabase>>) {

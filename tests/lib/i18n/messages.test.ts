@@ -13,7 +13,11 @@ describe("translations", () => {
   });
 
   it("have no empty strings", () => {
-    const empty = (obj: unknown) => keys(obj).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], obj) === "");
+    const empty = (obj: unknown) =>
+      keys(obj).filter(
+        (k) =>
+          k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], obj) === "",
+      );
     expect(empty(de)).toEqual([]);
     expect(empty(en)).toEqual([]);
   });

@@ -11,7 +11,15 @@ describe("document names", () => {
   });
 
   it("rejects anything else", () => {
-    for (const name of ["", "board", "board:", `board:${id}x`, `whiteboard:${id}`, `board:${id}:extra`, "board:../../etc"]) {
+    for (const name of [
+      "",
+      "board",
+      "board:",
+      `board:${id}x`,
+      `whiteboard:${id}`,
+      `board:${id}:extra`,
+      "board:../../etc",
+    ]) {
       expect(parseDocName(name), name).toBeNull();
     }
   });

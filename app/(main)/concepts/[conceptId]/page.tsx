@@ -8,7 +8,11 @@ import { requirePageConceptRole } from "@/lib/auth/guards";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import { getDb } from "@/lib/db/client";
 
-export default async function ConceptOverviewPage({ params }: { params: Promise<{ conceptId: string }> }) {
+export default async function ConceptOverviewPage({
+  params,
+}: {
+  params: Promise<{ conceptId: string }>;
+}) {
   const { conceptId } = await params;
   const { role } = await requirePageConceptRole({
     conceptId,
@@ -25,7 +29,9 @@ export default async function ConceptOverviewPage({ params }: { params: Promise<
       {content.concept.missionStatement ? (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t("concept.missionStatement")}</h2>
-          <p className="max-w-3xl leading-relaxed text-ink/90">{content.concept.missionStatement}</p>
+          <p className="max-w-3xl leading-relaxed text-ink/90">
+            {content.concept.missionStatement}
+          </p>
         </Card>
       ) : null}
 
@@ -68,11 +74,12 @@ export default async function ConceptOverviewPage({ params }: { params: Promise<
             >
               <div className="border-l-4 border-brand-600 pl-4">
                 <h3 id={`field-${field.number}-title`} className="text-xl font-semibold">
-                  <span className="mr-1 text-brand-700">{field.number}</span>{" "}
-                  {field.title}
+                  <span className="mr-1 text-brand-700">{field.number}</span> {field.title}
                 </h3>
                 {field.prioritisedUntil ? (
-                  <Badge tone="amber">{t("concept.prioritisedUntil", { date: new Date(field.prioritisedUntil) })}</Badge>
+                  <Badge tone="amber">
+                    {t("concept.prioritisedUntil", { date: new Date(field.prioritisedUntil) })}
+                  </Badge>
                 ) : null}
                 {field.strategicGoal ? (
                   <p className="mt-2 max-w-3xl text-ink/90">
@@ -85,7 +92,11 @@ export default async function ConceptOverviewPage({ params }: { params: Promise<
                 <p className="text-sm text-muted">{t("concept.noGoals")}</p>
               ) : (
                 field.goals.map((goal) => (
-                  <div key={goal.id} className="space-y-3 rounded-lg bg-brand-50/60 p-4" data-testid="goal">
+                  <div
+                    key={goal.id}
+                    className="space-y-3 rounded-lg bg-brand-50/60 p-4"
+                    data-testid="goal"
+                  >
                     <h4 className="font-semibold text-brand-800">
                       <span className="mr-1">
                         {field.number}.{goal.number}

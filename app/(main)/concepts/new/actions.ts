@@ -8,12 +8,19 @@ import { runAction, type ActionState } from "@/lib/forms/action-state";
 import { formDataToObject } from "@/lib/forms/parse-input";
 import { getCurrentUser } from "@/lib/auth/session";
 
-export async function createConceptAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createConceptAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   let conceptId: string | undefined;
   const state = await runAction(async () => {
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthorized:session");
-    ({ conceptId } = await createConcept({ db: await getDb(), user, input: formDataToObject(formData) }));
+    ({ conceptId } = await createConcept({
+      db: await getDb(),
+      user,
+      input: formDataToObject(formData),
+    }));
   });
   if (conceptId) redirect(`/concepts/${conceptId}`);
   return state;

@@ -7,7 +7,10 @@ import { getDb } from "@/lib/db/client";
 import { runAction, type ActionState } from "@/lib/forms/action-state";
 import { formDataToObject } from "@/lib/forms/parse-input";
 
-export async function saveFieldAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function saveFieldAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(async () => {
     const { conceptId, fieldId, ...input } = formDataToObject(formData);
     const user = await getCurrentUser();

@@ -5,9 +5,17 @@ import { requirePageConceptRole } from "@/lib/auth/guards";
 import { fieldsOfConcept } from "@/lib/concept/fields";
 import { getDb } from "@/lib/db/client";
 
-export default async function EditFieldsPage({ params }: { params: Promise<{ conceptId: string }> }) {
+export default async function EditFieldsPage({
+  params,
+}: {
+  params: Promise<{ conceptId: string }>;
+}) {
   const { conceptId } = await params;
-  await requirePageConceptRole({ conceptId, atLeast: "moderator", returnTo: `/concepts/${conceptId}/fields` });
+  await requirePageConceptRole({
+    conceptId,
+    atLeast: "moderator",
+    returnTo: `/concepts/${conceptId}/fields`,
+  });
   const fields = await fieldsOfConcept({ db: await getDb(), conceptId });
   const t = await getTranslations("fields");
   return (
@@ -19,8 +27,7 @@ export default async function EditFieldsPage({ params }: { params: Promise<{ con
       {fields.map((field) => (
         <Card key={field.id}>
           <h3 className="mb-4 text-lg font-semibold">
-            <span className="mr-1 text-brand-700">{field.number}</span>{" "}
-            {field.title}
+            <span className="mr-1 text-brand-700">{field.number}</span> {field.title}
           </h3>
           <FieldForm conceptId={conceptId} field={field} />
         </Card>

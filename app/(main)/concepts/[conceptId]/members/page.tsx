@@ -23,7 +23,12 @@ export default async function MembersPage({ params }: { params: Promise<{ concep
       <Card>
         <ul className="divide-y divide-line">
           {members.map((member) => (
-            <MemberRow key={member.userId} conceptId={conceptId} member={member} isSelf={member.userId === user.id} />
+            <MemberRow
+              key={member.userId}
+              conceptId={conceptId}
+              member={member}
+              isSelf={member.userId === user.id}
+            />
           ))}
         </ul>
       </Card>

@@ -7,7 +7,11 @@ import { fieldsOfConcept } from "@/lib/concept/fields";
 import { getDb } from "@/lib/db/client";
 import { listWorkshops } from "@/lib/workshop/workshops";
 
-export default async function WorkshopsPage({ params }: { params: Promise<{ conceptId: string }> }) {
+export default async function WorkshopsPage({
+  params,
+}: {
+  params: Promise<{ conceptId: string }>;
+}) {
   const { conceptId } = await params;
   const { role } = await requirePageConceptRole({
     conceptId,
@@ -52,7 +56,10 @@ export default async function WorkshopsPage({ params }: { params: Promise<{ conc
       {roleAtLeast(role, "moderator") ? (
         <Card>
           <h3 className="mb-4 text-lg font-semibold">{t("workshops.create")}</h3>
-          <WorkshopForm conceptId={conceptId} fields={fields.map(({ id, number, title }) => ({ id, number, title }))} />
+          <WorkshopForm
+            conceptId={conceptId}
+            fields={fields.map(({ id, number, title }) => ({ id, number, title }))}
+          />
         </Card>
       ) : null}
     </div>
