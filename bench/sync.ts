@@ -39,6 +39,8 @@ process.setMaxListeners(0);
 
 interface Target {
   name: string;
+  /** The project's server reports its group-commit latency; the reference has none. */
+  metricsUrl?: string;
   process: ChildProcess;
   wsBase: string;
   docName: string;
@@ -131,6 +133,7 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
   ).json()) as Array<{ boardDoc: string }>;
   return {
     name: `project (${database === "pglite" ? "PGlite" : "Postgres"})`,
+    metricsUrl: `${baseUrl}/api/metrics`,
     process: child,
     wsBase: `ws://127.0.0.1:${match[1]}/sync`,
     docName: workshops[0]!.boardDoc,
@@ -258,6 +261,8 @@ interface Result {
   p99: number;
   cpuSeconds: number;
   rssMiB: number;
+  persistP50?: number;
+  persistP99?: number;
 }
 
 async function runLoad(target: Target, n: number): Promise<Result> {
@@ -310,6 +315,9 @@ async function runLoad(target: Target, n: number): Promise<Result> {
   for (const w of writers) w.close();
 
   const sorted = [...latencies].sort((a, b) => a - b);
+  const persist = target.metricsUrl
+    ? ((await (await fetch(target.metricsUrl)).json()) as { persistLatency: { p50: number; p99: number } }).persistLatency
+    : undefined;
   return {
     server: target.name,
     clients: n,
@@ -321,6 +329,8 @@ async function runLoad(target: Target, n: number): Promise<Result> {
     p99: percentile(sorted, 99),
     cpuSeconds: after.cpuSeconds - before.cpuSeconds,
     rssMiB: after.rssMiB,
+    persistP50: persist?.p50,
+    persistP99: persist?.p99,
   };
 }
 
@@ -335,6 +345,7 @@ function printTable(results: Result[]) {
     "p99 ms",
     "server CPU s",
     "RSS MiB",
+    "persist p50/p99 ms",
   ];
   const rows = results.map((r) => [
     String(r.clients),
@@ -346,6 +357,7 @@ function printTable(results: Result[]) {
     r.p99.toFixed(1),
     r.cpuSeconds.toFixed(2),
     r.rssMiB.toFixed(0),
+    r.persistP50 === undefined ? "–" : `${r.persistP50.toFixed(1)}/${r.persistP99!.toFixed(1)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
