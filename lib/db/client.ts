@@ -1,5 +1,6 @@
 /**
  * Database handles. One code path for embedded PGlite (default) and real Postgres (DATABASE_URL).
+ * Embedded PGlite on a data folder runs in a worker thread; in-memory PGlite (tests) in-process.
  * `getDb()` returns the per-process singleton kept on globalThis, so the custom server and
  * Next's route modules share it: two PGlite instances on one data folder would corrupt it.
  */
@@ -14,6 +15,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { PGliteWorkerClient } from "./pglite-worker-client";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,30 +49,40 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     };
   }
 
-  let releaseLock = () => {};
-  let client: PGlite;
-  if (options.kind === "pglite") {
-    fs.mkdirSync(options.dataDir, { recursive: true });
-    releaseLock = acquireDataDirLock(options.dataDir);
-    try {
-      client = await PGlite.create(path.join(options.dataDir, "pgdata"));
-    } catch (error) {
-      releaseLock();
-      throw error;
-    }
-  } else {
-    client = await PGlite.create();
-  }
-  const db = drizzlePglite({ client, schema });
+  const { client, close } =
+    options.kind === "pglite" ? await openPgliteWorker(options.dataDir) : await openPgliteInProcess();
+  // The worker client offers the part of PGlite's API that drizzle's driver uses.
+  const db = drizzlePglite({ client: client as PGlite, schema });
   return {
     kind: "pglite",
     db: db as unknown as Db,
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: async () => {
-      await client.close();
-      releaseLock();
-    },
+    close,
   };
+}
+
+async function openPgliteInProcess() {
+  const client = await PGlite.create();
+  return { client, close: () => client.close() };
+}
+
+/** PGlite on a data folder: locked to this process, run in a worker thread. */
+async function openPgliteWorker(dataDir: string) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireDataDirLock(dataDir);
+  try {
+    const client = await PGliteWorkerClient.open(path.join(dataDir, "pgdata"));
+    return {
+      client: client as unknown as PGlite,
+      close: async () => {
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
 }
 
 /** Database options from the validated environment. */

@@ -1,0 +1,99 @@
+// @ts-check
+/**
+ * Worker thread that owns the embedded PGlite database. PGlite runs Postgres in WebAssembly
+ * and writes its files synchronously; in a worker that work no longer blocks the event loop
+ * that serves pages and WebSocket traffic. The main thread talks to it through
+ * `PGliteWorkerClient` (pglite-worker-client.ts); messages are typed in pglite-worker-protocol.ts.
+ * Plain JavaScript, so the worker starts without a TypeScript loader.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+
+const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
+const { dataDir } = /** @type {{ dataDir: string }} */ (workerData);
+
+class Rollback extends Error {}
+
+/** @type {Map<number, { tx: import("@electric-sql/pglite").Transaction; finish: (ok: boolean) => void; done: Promise<void> }>} */
+const transactions = new Map();
+let nextTransaction = 1;
+
+/** @param {unknown} error */
+function serializeError(error) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  /** @type {Record<string, unknown>} */
+  const fields = { message: error.message, name: error.name };
+  for (const key of ["code", "detail", "constraint", "table", "column", "schema", "severity"]) {
+    const value = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (error))[key];
+    if (value !== undefined) fields[key] = value;
+  }
+  return fields;
+}
+
+/**
+ * Opens a transaction that stays open until an "end" request commits or rolls it back.
+ * @param {PGlite} db
+ * @returns {Promise<number>}
+ */
+function begin(db) {
+  const id = nextTransaction++;
+  return new Promise((resolveBegin, rejectBegin) => {
+    /** @type {Promise<void>} */
+    const done = db
+      .transaction(
+        (tx) =>
+          new Promise((commit, rollback) => {
+            transactions.set(id, { tx, finish: (ok) => (ok ? commit(undefined) : rollback(new Rollback())), done });
+            resolveBegin(id);
+          }),
+      )
+      .then(
+        () => undefined,
+        (error) => {
+          if (!(error instanceof Rollback)) throw error;
+        },
+      )
+      .finally(() => transactions.delete(id));
+    done.catch(rejectBegin);
+  });
+}
+
+/** @param {PGlite} db @param {any} request */
+async function handle(db, request) {
+  switch (request.kind) {
+    case "query": {
+      const target = request.transaction ? transactions.get(request.transaction)?.tx : db;
+      if (!target) throw new Error(`no open transaction ${request.transaction}`);
+      const parsers = Object.fromEntries(request.rawTypes.map((/** @type {number} */ oid) => [oid, (/** @type {string} */ v) => v]));
+      const result = await target.query(request.sql, request.params, { rowMode: request.rowMode, parsers });
+      return { rows: result.rows, affectedRows: result.affectedRows, fields: result.fields };
+    }
+    case "begin":
+      return begin(db);
+    case "end": {
+      const entry = transactions.get(request.transaction);
+      if (!entry) throw new Error(`no open transaction ${request.transaction}`);
+      entry.finish(request.commit);
+      await entry.done;
+      return null;
+    }
+    case "close":
+      await db.close();
+      return null;
+    default:
+      throw new Error(`unknown request ${request.kind}`);
+  }
+}
+
+try {
+  const db = await PGlite.create(dataDir);
+  port.on("message", (request) => {
+    handle(db, request).then(
+      (result) => port.postMessage({ id: request.id, ok: true, result }),
+      (error) => port.postMessage({ id: request.id, ok: false, error: serializeError(error) }),
+    );
+  });
+  port.postMessage({ id: 0, ok: true, result: "ready" });
+} catch (error) {
+  port.postMessage({ id: 0, ok: false, error: serializeError(error) });
+}
