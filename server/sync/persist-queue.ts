@@ -14,51 +14,57 @@ interface Pending extends DurableUpdate {
 }
 
 /**
- * Group commit: updates that arrive while a write is in flight are written together in the
- * next statement. Each written batch is handed to `onDurable` (to be applied and forwarded)
- * before its callers resume; order is first-in, first-out.
+ * Group commit: updates that arrive while writes are in flight are written together in the
+ * next statement. Up to `maxInFlight` statements run at once, so one slow commit does not hold
+ * up the updates behind it. That is safe: each connection waits for its own update before
+ * sending the next, so an update in flight only ever depends on updates already durable.
+ * Each written batch is handed to `onDurable` (to be applied and forwarded) before its callers
+ * resume.
  */
 export class PersistQueue {
   private pending: Pending[] = [];
-  private flushing: Promise<void> | null = null;
+  private inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly store: DocStore,
     private readonly onDurable: (batch: DurableUpdate[]) => void,
+    private readonly maxInFlight = 1,
   ) {}
 
   append(docName: string, update: Uint8Array, origin: unknown): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ docName, update, origin, resolve, reject });
-      this.flushing ??= this.flushLoop();
+      this.startFlush();
     });
   }
 
   /** Resolves when everything queued so far is durable (or failed). */
   async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
-  private async flushLoop(): Promise<void> {
+  private startFlush() {
+    if (this.pending.length === 0 || this.inFlight.size >= this.maxInFlight) return;
+    const flush = this.flush(this.pending.splice(0, 1000)).finally(() => {
+      this.inFlight.delete(flush);
+      this.startFlush();
+    });
+    this.inFlight.add(flush);
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    const started = performance.now();
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, 1000);
-        const started = performance.now();
-        try {
-          await this.store.append(batch);
-        } catch (error) {
-          for (const entry of batch) entry.reject(error);
-          continue;
-        }
-        recordPersistLatency(performance.now() - started);
-        const metrics = syncMetrics();
-        metrics.persistBatches++;
-        metrics.updatesPersisted += batch.length;
-        this.onDurable(batch);
-        for (const entry of batch) entry.resolve();
-      }
-    } finally {
-      this.flushing = null;
+      await this.store.append(batch);
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+      return;
     }
+    recordPersistLatency(performance.now() - started);
+    const metrics = syncMetrics();
+    metrics.persistBatches++;
+    metrics.updatesPersisted += batch.length;
+    this.onDurable(batch);
+    for (const entry of batch) entry.resolve();
   }
 }
