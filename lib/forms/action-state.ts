@@ -1,4 +1,6 @@
+import { unstable_rethrow } from "next/navigation";
 import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 /** What a server action hands back to its form. Messages are i18n keys, never raw text. */
 export type ActionState =
@@ -7,11 +9,6 @@ export type ActionState =
   | { status: "error"; error: string; fields?: Record<string, string> };
 
 export const idleState: ActionState = { status: "idle" };
-
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_") || digest.includes(";40"));
-}
 
 /**
  * Runs a server action body and turns failures into form state: AppErrors become their code
@@ -23,9 +20,9 @@ export async function runAction(body: () => Promise<string | void>): Promise<Act
     const message = await body();
     return { status: "ok", message: message ?? "saved" };
   } catch (error) {
-    if (isNextControlFlow(error)) throw error;
+    unstable_rethrow(error);
     if (isAppError(error)) return { status: "error", error: error.code, fields: error.fields };
-    console.error(JSON.stringify({ level: "error", msg: "action failed", error: String(error) }));
+    log.error("action failed", { error: String(error) });
     return { status: "error", error: "internal:server" };
   }
 }
