@@ -14,7 +14,7 @@ describe("access to real-time documents", () => {
   let otherBoard: string;
   let chapter: string;
   let chapterId: string;
-  let participant: Principal;
+  let participant: Extract<Principal, { kind: "guest" }>;
   let guestViewer: Principal;
 
   beforeAll(async () => {
