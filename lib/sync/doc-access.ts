@@ -11,7 +11,7 @@ export type DocAccess = "write" | "read";
 async function conceptOfDoc(db: Queryable, name: string) {
   const parsed = parseDocName(name);
   if (!parsed) throw new AppError("not_found:document");
-  if (parsed.kind === "board") {
+  if (parsed.kind === "board" || parsed.kind === "board-control") {
     const [workshop] = await db
       .select({ conceptId: workshops.conceptId })
       .from(workshops)
@@ -29,8 +29,9 @@ async function conceptOfDoc(db: Queryable, name: string) {
 
 /**
  * What a principal may do with a real-time document. Members write boards and chapters unless
- * they are viewers; guests reach only the board of the workshop they were invited to; a final
- * chapter is read-only for everyone. Throws unauthorized / not_found / forbidden.
+ * they are viewers; only moderators write a board's control document (facilitation); guests
+ * reach only the board of the workshop they were invited to; a final chapter is read-only for
+ * everyone. Throws unauthorized / not_found / forbidden.
  */
 export async function resolveDocAccess({
   db,
@@ -44,20 +45,21 @@ export async function resolveDocAccess({
   if (!principal) throw new AppError("unauthorized:session");
   const doc = await conceptOfDoc(db, docName);
 
+  const isBoard = doc.kind === "board" || doc.kind === "board-control";
   let access: DocAccess;
   if (principal.kind === "guest") {
-    if (doc.kind !== "board" || doc.id !== principal.workshopId)
-      throw new AppError("forbidden:document");
+    if (!isBoard || doc.id !== principal.workshopId) throw new AppError("forbidden:document");
     const [guest] = await db
       .select({ role: guests.role })
       .from(guests)
       .where(eq(guests.id, principal.guestId));
     if (!guest) throw new AppError("unauthorized:guest");
-    access = guest.role === "participant" ? "write" : "read";
+    access = guest.role === "participant" && doc.kind === "board" ? "write" : "read";
   } else {
     const role = await getConceptRole({ db, userId: principal.userId, conceptId: doc.conceptId });
     if (!role) throw new AppError("forbidden:document");
-    access = role === "viewer" ? "read" : "write";
+    if (doc.kind === "board-control") access = role === "moderator" ? "write" : "read";
+    else access = role === "viewer" ? "read" : "write";
   }
   return doc.locked ? "read" : access;
 }

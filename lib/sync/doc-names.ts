@@ -1,9 +1,11 @@
 /**
  * Names of real-time documents, shared by client and server. A name says what the document is
- * and therefore who may open it: `board:<workshopId>` or `chapter:<chapterId>`.
+ * and therefore who may open it: `board:<workshopId>` (the shared board),
+ * `board-control:<workshopId>` (the facilitator's state: only moderators write it) or
+ * `chapter:<chapterId>`.
  * Nothing else parses these strings.
  */
-export const docKinds = ["board", "chapter"] as const;
+export const docKinds = ["board", "board-control", "chapter"] as const;
 export type DocKind = (typeof docKinds)[number];
 
 export interface DocName {

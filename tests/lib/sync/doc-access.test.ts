@@ -99,6 +99,16 @@ describe("access to real-time documents", () => {
     expect(await access("board:nonsense", users.moderator)).toBe("not_found:document");
   });
 
+  it("lets only moderators write the facilitator's control document", async () => {
+    const control = board.replace("board:", "board-control:");
+    expect(await access(control, users.moderator)).toBe("write");
+    expect(await access(control, users.editor)).toBe("read");
+    expect(await access(control, users.viewer)).toBe("read");
+    expect(await access(control, participant)).toBe("read");
+    expect(await access(control, users.outsider)).toBe("forbidden:document");
+    expect(await access(otherBoard.replace("board:", "board-control:"), participant)).toBe("forbidden:document");
+  });
+
   it("keeps guests to the board of their own workshop, with their invite's role", async () => {
     expect(await access(board, participant)).toBe("write");
     expect(await access(board, guestViewer)).toBe("read");

@@ -8,6 +8,7 @@ describe("document names", () => {
   it("round-trips boards and chapters", () => {
     expect(parseDocName(formatDocName({ kind: "board", id }))).toEqual({ kind: "board", id });
     expect(parseDocName(`chapter:${id.toUpperCase()}`)).toEqual({ kind: "chapter", id });
+    expect(parseDocName(`board-control:${id}`)).toEqual({ kind: "board-control", id });
   });
 
   it("rejects anything else", () => {
