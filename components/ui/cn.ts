@@ -1,4 +1,6 @@
-/** Joins class names, skipping falsy ones. */
+import { twMerge } from "tailwind-merge";
+
+/** Joins class names, skipping falsy ones; later utilities override conflicting earlier ones. */
 export function cn(...classes: Array<string | false | null | undefined>): string {
-  return classes.filter(Boolean).join(" ");
+  return twMerge(classes.filter(Boolean).join(" "));
 }

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { WorkshopForm } from "@/components/concept/workshop-form";
+import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { roleAtLeast } from "@/lib/auth/access";
 import { requirePageConceptRole } from "@/lib/auth/guards";
@@ -43,6 +44,9 @@ export default async function WorkshopsPage({
                   {format.dateTime(new Date(workshop.date), { dateStyle: "long" })}
                   {workshop.location ? ` · ${workshop.location}` : ""} · {workshop.facilitator}
                 </p>
+                <ButtonLink href={`/board/${workshop.id}`} variant="secondary">
+                  {t("workshops.openBoard")}
+                </ButtonLink>
                 {workshop.fieldNumbers.length ? (
                   <p className="text-sm">
                     {t("workshops.fieldsList", { fields: workshop.fieldNumbers.join(", ") })}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { SyncConnection, type SyncStatus } from "@/lib/sync/sync-connection";
+
+export type BoardSyncState = SyncStatus | { state: "offline-pending" };
+
+/**
+ * A Y.Doc kept in sync with the server for as long as the component lives, plus its connection
+ * state. Local edits made while disconnected are counted, so the UI can say they are pending.
+ */
+export function useSyncedDoc(docName: string) {
+  const doc = useMemo(() => new Y.Doc(), []);
+  const [awareness, setAwareness] = useState<Awareness | null>(null);
+  const [status, setStatus] = useState<SyncStatus>({ state: "connecting" });
+  const [pendingEdits, setPendingEdits] = useState(0);
+
+  useEffect(() => {
+    const c = new SyncConnection({ baseUrl: window.location.origin, docName, doc });
+    c.on("status", (next) => {
+      setStatus(next);
+      setAwareness(c.provider?.awareness ?? null);
+      if (next.state === "connected" && next.synced) setPendingEdits(0);
+    });
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      // Edits made here (not by the provider) while not connected wait for the next sync.
+      if (origin !== c.provider && c.status.state !== "connected") setPendingEdits((n) => n + 1);
+    };
+    doc.on("update", onUpdate);
+    return () => {
+      doc.off("update", onUpdate);
+      c.destroy();
+    };
+  }, [doc, docName]);
+
+  useEffect(() => () => doc.destroy(), [doc]);
+
+  const state: BoardSyncState =
+    status.state === "offline" && pendingEdits > 0 ? { state: "offline-pending" } : status;
+  return { doc, awareness, state, pendingEdits };
+}
+
+/** Re-renders on every change of the document; returns a counter to depend on. */
+export function useDocVersion(doc: Y.Doc): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const onUpdate = () => setVersion((v) => v + 1);
+    doc.on("update", onUpdate);
+    return () => doc.off("update", onUpdate);
+  }, [doc]);
+  return version;
+}

@@ -1,0 +1,105 @@
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/browser";
+import { startTestServer, type TestServer } from "../support/test-server";
+import { ui } from "../support/ui";
+import { AppPages } from "./pages/app-pages";
+
+/** The texts of all cards on a page, as its people see them, polled until they match. */
+function cardTexts(page: Page) {
+  return expect.poll(
+    () =>
+      page.$$eval('[data-testid="card"]', (cards) =>
+        cards.map(
+          (card) =>
+            card.querySelector("textarea")?.value ?? card.querySelector("p")?.textContent ?? "",
+        ),
+      ),
+    { timeout: 10_000 },
+  );
+}
+
+/** The live board in Chromium: a moderator at a laptop, an editor on a phone, a viewer. */
+describe("live board", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startTestServer(),
+      chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openBoard(
+    email: string,
+    viewport: { width: number; height: number },
+  ): Promise<Page> {
+    const context = await browser.newContext({ viewport, isMobile: viewport.width < 500 });
+    const app = new AppPages(await context.newPage(), server.url);
+    await app.signInAndWaitForDashboard(email);
+    await app.openDemoConcept();
+    await app.page.getByRole("link", { name: "Workshops" }).click();
+    await app.page.getByRole("link", { name: "Board öffnen" }).first().click();
+    await ui.text(app.page.getByTestId("sync-status")).toBe("Verbunden");
+    return app.page;
+  }
+
+  it("syncs cards, edits and moves between people, and shows viewers no controls", async () => {
+    const moderator = await openBoard("moderation@deichhausen.example", {
+      width: 1280,
+      height: 900,
+    });
+    const editor = await openBoard("redaktion@deichhausen.example", { width: 375, height: 800 });
+    const viewer = await openBoard("rat@deichhausen.example", { width: 1280, height: 900 });
+
+    // The workshop "AG Ankommen und Willkommenskultur" covers field 2 only.
+    await moderator.getByLabel("Spalten-Vorlage").selectOption("stock_take");
+    await moderator.getByRole("button", { name: "Vorlage anwenden" }).click();
+    const lanes = moderator.getByTestId("lane");
+    await ui.count(lanes).toBe(3);
+    await ui
+      .text(lanes.first().getByRole("heading"))
+      .toBe("2 Ankommen erleichtern – Willkommenskultur: Stärken");
+
+    await lanes
+      .first()
+      .getByLabel("Text der neuen Karte")
+      .fill("Ehrenamtliche Lotsen begleiten Neuzugewanderte");
+    await lanes.first().getByRole("button", { name: "Hinzufügen" }).click();
+
+    // The editor (phone) sees the card, with its author, and edits it inline.
+    await cardTexts(editor).toEqual(["Ehrenamtliche Lotsen begleiten Neuzugewanderte"]);
+    const editorCard = editor.getByTestId("card").first();
+    await ui.text(editorCard.locator("span.truncate")).toBe("Koordinierungsstelle MuT");
+    const textBox = editorCard.getByLabel("Text der Karte");
+    await textBox.click();
+    await textBox.press("End");
+    await textBox.pressSequentially(" bei Behördengängen");
+    await cardTexts(moderator).toEqual([
+      "Ehrenamtliche Lotsen begleiten Neuzugewanderte bei Behördengängen",
+    ]);
+    // Both see who is here.
+    await ui.text(moderator.getByTestId("presence")).toContain("Steuerungsgruppe");
+
+    // Moving by keyboard-accessible buttons: to the "gaps" lane.
+    await editorCard.getByRole("button", { name: "In die Spalte rechts" }).click();
+    await ui.count(lanes.nth(1).getByTestId("card")).toBe(1);
+    await ui.count(lanes.first().getByTestId("card")).toBe(0);
+
+    // The viewer sees the card text but no way to change anything.
+    await ui.text(viewer.getByTestId("card").first()).toContain("bei Behördengängen");
+    await ui.visible(viewer.getByText("Sie sehen dieses Board nur an"));
+    await ui.count(viewer.locator("main textarea, main button, main select")).toBe(0);
+
+    // Anonymous cards carry no author, for anyone.
+    await lanes.nth(2).getByLabel("Text der neuen Karte").fill("Beratung nur auf Deutsch");
+    await lanes.nth(2).getByRole("checkbox", { name: "anonym" }).check();
+    await lanes.nth(2).getByRole("button", { name: "Hinzufügen" }).click();
+    await ui.text(viewer.getByTestId("lane").nth(2).getByTestId("card")).toContain("anonym");
+  });
+});
