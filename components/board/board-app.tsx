@@ -29,6 +29,7 @@ import {
 } from "@/lib/board/board-schema";
 import { isAppError } from "@/lib/errors";
 import type { BoardSession } from "@/lib/workshop/board-access";
+import { InvitePanel } from "./invite-panel";
 import { useDocVersion, useSyncedDoc, type BoardSyncState } from "./use-synced-doc";
 
 const KIND_STYLE: Record<CardKind, string> = {
@@ -78,7 +79,17 @@ export function BoardApp({ session }: { session: BoardSession }) {
         </p>
       ) : null}
 
-      {session.canModerate && canEdit ? <ModeratorBar doc={doc} fields={session.fields} /> : null}
+      {session.canModerate && canEdit ? (
+        <details open className="border-b border-line bg-white px-4 py-3 sm:px-6">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            {t("facilitation")}
+          </summary>
+          <div className="mt-3 grid gap-6 lg:grid-cols-2">
+            <ModeratorBar doc={doc} fields={session.fields} />
+            <InvitePanel workshopId={session.workshop.id} />
+          </div>
+        </details>
+      ) : null}
 
       <main className="flex flex-1 flex-col gap-4 overflow-x-auto p-4 sm:flex-row sm:items-start sm:p-6">
         {lanes.length === 0 ? (
@@ -114,13 +125,13 @@ function ModeratorBar({ doc, fields }: { doc: Y.Doc; fields: BoardSession["field
     free: t("freeLane"),
   };
   return (
-    <div className="flex flex-wrap items-end gap-3 border-b border-line bg-white px-4 py-3 sm:px-6">
+    <div className="flex flex-wrap items-end gap-3">
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("template")}
         <Select
           value={template}
           onChange={(e) => setTemplate(e.target.value as LaneTemplate)}
-          className="w-64"
+          className="w-auto max-w-full"
         >
           {laneTemplates.map((name) => (
             <option key={name} value={name}>

@@ -3,7 +3,7 @@
  * The Yjs layout that holds these lives in board-doc.ts.
  */
 import { z } from "zod";
-import { measurePriority, measureStatus, responsibilityRole } from "@/lib/db/schema";
+import { measurePriorities, measureStatuses, responsibilityRoles } from "@/lib/domain-values";
 
 export const cardKinds = ["idea", "goal", "measure", "question"] as const;
 export type CardKind = (typeof cardKinds)[number];
@@ -47,7 +47,7 @@ export type CardInput = z.input<typeof cardInputSchema>;
 
 export const responsibilityInputSchema = z.object({
   organisation: z.string().trim().min(1).max(200),
-  role: z.enum(responsibilityRole.enumValues),
+  role: z.enum(responsibilityRoles),
 });
 
 /** The structured fields a measure card carries until it is committed to the concept store. */
@@ -55,8 +55,8 @@ export const measureFieldsSchema = z.object({
   responsibilities: z.array(responsibilityInputSchema).max(20).default([]),
   target: z.string().trim().max(500).default(""),
   timeframe: z.string().trim().max(200).default(""),
-  priority: z.enum(measurePriority.enumValues).nullable().default(null),
-  status: z.enum(measureStatus.enumValues).default("new"),
+  priority: z.enum(measurePriorities).nullable().default(null),
+  status: z.enum(measureStatuses).default("new"),
 });
 export type MeasureFields = z.infer<typeof measureFieldsSchema>;
 

@@ -50,7 +50,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
 
   const { client, close } =
-    options.kind === "pglite" ? await openPgliteWorker(options.dataDir) : await openPgliteInProcess();
+    options.kind === "pglite"
+      ? await openPgliteWorker(options.dataDir)
+      : await openPgliteInProcess();
   // The worker client offers the part of PGlite's API that drizzle's driver uses.
   const db = drizzlePglite({ client: client as PGlite, schema });
   return {

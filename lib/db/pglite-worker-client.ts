@@ -3,7 +3,11 @@ import { Worker } from "node:worker_threads";
 import type { WorkerReply, WorkerRequest } from "./pglite-worker-protocol";
 
 type QueryOptions = { rowMode?: "array" | "object"; parsers?: Record<number, unknown> };
-type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+type Request = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, "id">
+    : never
+  : never;
 
 interface QueryClient {
   query(sql: string, params?: unknown[], options?: QueryOptions): Promise<unknown>;
@@ -14,7 +18,10 @@ interface QueryClient {
  * a worker thread that owns the database (pglite-worker.mjs).
  */
 export class PGliteWorkerClient implements QueryClient {
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   private nextId = 1;
 
   private constructor(private readonly worker: Worker) {
@@ -51,7 +58,12 @@ export class PGliteWorkerClient implements QueryClient {
     });
   }
 
-  query(sql: string, params: unknown[] = [], options: QueryOptions = {}, transaction?: number): Promise<unknown> {
+  query(
+    sql: string,
+    params: unknown[] = [],
+    options: QueryOptions = {},
+    transaction?: number,
+  ): Promise<unknown> {
     return this.call({
       kind: "query",
       sql,
@@ -65,7 +77,9 @@ export class PGliteWorkerClient implements QueryClient {
   /** Runs `fn` inside one transaction in the worker; a throw rolls it back. */
   async transaction<T>(fn: (tx: QueryClient) => Promise<T>): Promise<T> {
     const id = (await this.call({ kind: "begin" })) as number;
-    const tx: QueryClient = { query: (sql, params, options) => this.query(sql, params, options, id) };
+    const tx: QueryClient = {
+      query: (sql, params, options) => this.query(sql, params, options, id),
+    };
     let result: T;
     try {
       result = await fn(tx);

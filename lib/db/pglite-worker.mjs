@@ -43,7 +43,11 @@ function begin(db) {
       .transaction(
         (tx) =>
           new Promise((commit, rollback) => {
-            transactions.set(id, { tx, finish: (ok) => (ok ? commit(undefined) : rollback(new Rollback())), done });
+            transactions.set(id, {
+              tx,
+              finish: (ok) => (ok ? commit(undefined) : rollback(new Rollback())),
+              done,
+            });
             resolveBegin(id);
           }),
       )
@@ -64,8 +68,13 @@ async function handle(db, request) {
     case "query": {
       const target = request.transaction ? transactions.get(request.transaction)?.tx : db;
       if (!target) throw new Error(`no open transaction ${request.transaction}`);
-      const parsers = Object.fromEntries(request.rawTypes.map((/** @type {number} */ oid) => [oid, (/** @type {string} */ v) => v]));
-      const result = await target.query(request.sql, request.params, { rowMode: request.rowMode, parsers });
+      const parsers = Object.fromEntries(
+        request.rawTypes.map((/** @type {number} */ oid) => [oid, (/** @type {string} */ v) => v]),
+      );
+      const result = await target.query(request.sql, request.params, {
+        rowMode: request.rowMode,
+        parsers,
+      });
       return { rows: result.rows, affectedRows: result.affectedRows, fields: result.fields };
     }
     case "begin":

@@ -21,6 +21,12 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import {
+  measurePriorities,
+  measureStatuses,
+  organisationKinds,
+  responsibilityRoles,
+} from "@/lib/domain-values";
 
 /** Binary column for Yjs updates and snapshots; both drivers hand back a Uint8Array (or Buffer). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -30,19 +36,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-export const organisationKind = pgEnum("organisation_kind", [
-  "administration",
-  "political_group",
-  "migrant_council",
-  "migrant_organisation",
-  "welfare_association",
-  "employment_agency",
-  "chamber_business",
-  "school_authority",
-  "university",
-  "volunteers",
-  "other",
-]);
+export const organisationKind = pgEnum("organisation_kind", organisationKinds);
 export const conceptType = pgEnum("concept_type", [
   "framework_plan",
   "integration_concept",
@@ -55,16 +49,9 @@ export const conceptStatus = pgEnum("concept_status", [
   "superseded",
 ]);
 export const conceptRole = pgEnum("concept_role", ["moderator", "editor", "viewer"]);
-export const measureStatus = pgEnum("measure_status", [
-  "existing",
-  "new",
-  "planned",
-  "in_progress",
-  "done",
-  "dropped",
-]);
-export const measurePriority = pgEnum("measure_priority", ["A", "B", "C", "quick_win"]);
-export const responsibilityRole = pgEnum("responsibility_role", ["lead", "partner", "involved"]);
+export const measureStatus = pgEnum("measure_status", measureStatuses);
+export const measurePriority = pgEnum("measure_priority", measurePriorities);
+export const responsibilityRole = pgEnum("responsibility_role", responsibilityRoles);
 export const workshopKind = pgEnum("workshop_kind", [
   "workshop",
   "working_group",

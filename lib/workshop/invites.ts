@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { isUuid, requireConceptRole } from "@/lib/auth/access";
 import { GUEST_TOKEN_PURPOSE, type GuestClaims } from "@/lib/auth/principal";
@@ -33,6 +33,100 @@ function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
+/** The workshop's concept, after checking the user moderates it. */
+async function requireWorkshopModerator(
+  db: Db,
+  userId: string | undefined,
+  workshopId: string,
+): Promise<void> {
+  if (!isUuid(workshopId)) throw new AppError("not_found:workshop");
+  const [workshop] = await db
+    .select({ conceptId: workshops.conceptId })
+    .from(workshops)
+    .where(eq(workshops.id, workshopId));
+  if (!workshop) throw new AppError("not_found:workshop");
+  await requireConceptRole({ db, userId, conceptId: workshop.conceptId, atLeast: "moderator" });
+}
+
+/** Invites of a workshop that still work (not revoked, not expired); moderators only. */
+export async function listInvites({
+  db,
+  userId,
+  workshopId,
+  now = new Date(),
+}: {
+  db: Db;
+  userId: string | undefined;
+  workshopId: string;
+  now?: Date;
+}) {
+  await requireWorkshopModerator(db, userId, workshopId);
+  return db
+    .select({
+      id: invites.id,
+      role: invites.role,
+      expiresAt: invites.expiresAt,
+      createdAt: invites.createdAt,
+    })
+    .from(invites)
+    .where(
+      and(
+        eq(invites.workshopId, workshopId),
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(invites.createdAt));
+}
+
+/** Revokes an invite: its link stops working; guests who joined keep their place. */
+export async function revokeInvite({
+  db,
+  userId,
+  workshopId,
+  inviteId,
+  now = new Date(),
+}: {
+  db: Db;
+  userId: string | undefined;
+  workshopId: string;
+  inviteId: string;
+  now?: Date;
+}): Promise<void> {
+  await requireWorkshopModerator(db, userId, workshopId);
+  if (!isUuid(inviteId)) throw new AppError("not_found:invite");
+  const revoked = await db
+    .update(invites)
+    .set({ revokedAt: now })
+    .where(and(eq(invites.id, inviteId), eq(invites.workshopId, workshopId)))
+    .returning({ id: invites.id });
+  if (revoked.length === 0) throw new AppError("not_found:invite");
+}
+
+/** The workshop an invite link leads to, if the link still works. */
+export async function findValidInvite({
+  db,
+  token,
+  now = new Date(),
+}: {
+  db: Db;
+  token: string;
+  now?: Date;
+}) {
+  const [invite] = await db
+    .select({ workshopId: invites.workshopId, role: invites.role, title: workshops.title })
+    .from(invites)
+    .innerJoin(workshops, eq(workshops.id, invites.workshopId))
+    .where(
+      and(
+        eq(invites.tokenHash, hashToken(token)),
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, now),
+      ),
+    );
+  return invite;
+}
+
 /**
  * Creates an invite link secret for one workshop; moderators only. Only its hash is stored, so
  * the link is shown once.
@@ -50,13 +144,7 @@ export async function createInvite({
   input: unknown;
   now?: Date;
 }): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
-  if (!isUuid(workshopId)) throw new AppError("not_found:workshop");
-  const [workshop] = await db
-    .select({ conceptId: workshops.conceptId })
-    .from(workshops)
-    .where(eq(workshops.id, workshopId));
-  if (!workshop) throw new AppError("not_found:workshop");
-  await requireConceptRole({ db, userId, conceptId: workshop.conceptId, atLeast: "moderator" });
+  await requireWorkshopModerator(db, userId, workshopId);
   const data = parseInput(inviteSchema, input);
   const token = crypto.randomBytes(18).toString("base64url");
   const expiresAt = new Date(now.getTime() + data.expiresInHours * 3600_000);

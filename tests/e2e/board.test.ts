@@ -96,10 +96,45 @@ describe("live board", () => {
     await ui.visible(viewer.getByText("Sie sehen dieses Board nur an"));
     await ui.count(viewer.locator("main textarea, main button, main select")).toBe(0);
 
+    // A participant without an account joins by invite link on a phone.
+    await moderator.getByRole("button", { name: "Link und QR-Code erstellen" }).click();
+    await ui.visible(moderator.getByRole("img", { name: "QR-Code zum Beitreten" }));
+    const inviteUrl = (await moderator.getByTestId("invite-url").textContent())!.replace(
+      "localhost",
+      "127.0.0.1",
+    );
+    const guestContext = await browser.newContext({
+      viewport: { width: 375, height: 800 },
+      isMobile: true,
+    });
+    const guest = await guestContext.newPage();
+    await guest.goto(inviteUrl);
+    await guest.getByRole("button", { name: "Zum Board" }).click();
+    await ui.visible(guest.getByText("Bitte ausfüllen."));
+    await guest.getByLabel("Ihr Name").fill("Amira (Kulturverein)");
+    await guest.getByLabel("Sie kommen von (freiwillig)").selectOption("migrant_organisation");
+    await guest.getByRole("button", { name: "Zum Board" }).click();
+    await ui.text(guest.getByTestId("sync-status")).toBe("Verbunden");
+    await guest
+      .getByTestId("lane")
+      .first()
+      .getByLabel("Text der neuen Karte")
+      .fill("Sprachmittlung beim Elternabend");
+    await guest.getByTestId("lane").first().getByRole("button", { name: "Hinzufügen" }).click();
+    await ui
+      .text(moderator.getByTestId("lane").first().getByTestId("card"))
+      .toContain("Amira (Kulturverein)");
+    await ui.text(moderator.getByTestId("presence")).toContain("Amira (Kulturverein)");
+    // The guest has no facilitation controls, and no way into the concept pages.
+    await ui.count(guest.getByText("Moderation: Spalten und Einladungen")).toBe(0);
+    await guest.goto(server.url.replace("127.0.0.1", "localhost") + "/");
+    await ui.url(guest).toMatch(/\/login/);
+
     // Anonymous cards carry no author, for anyone.
     await lanes.nth(2).getByLabel("Text der neuen Karte").fill("Beratung nur auf Deutsch");
     await lanes.nth(2).getByRole("checkbox", { name: "anonym" }).check();
     await lanes.nth(2).getByRole("button", { name: "Hinzufügen" }).click();
     await ui.text(viewer.getByTestId("lane").nth(2).getByTestId("card")).toContain("anonym");
+    await guestContext.close();
   });
 });

@@ -106,7 +106,9 @@ describe("access to real-time documents", () => {
     expect(await access(control, users.viewer)).toBe("read");
     expect(await access(control, participant)).toBe("read");
     expect(await access(control, users.outsider)).toBe("forbidden:document");
-    expect(await access(otherBoard.replace("board:", "board-control:"), participant)).toBe("forbidden:document");
+    expect(await access(otherBoard.replace("board:", "board-control:"), participant)).toBe(
+      "forbidden:document",
+    );
   });
 
   it("keeps guests to the board of their own workshop, with their invite's role", async () => {

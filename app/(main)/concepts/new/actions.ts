@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { createConcept } from "@/lib/concept/create-concept";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { runAction, type ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms/action-state";
+import { runAction } from "@/lib/forms/run-action";
 import { formDataToObject } from "@/lib/forms/parse-input";
 import { getCurrentUser } from "@/lib/auth/session";
 

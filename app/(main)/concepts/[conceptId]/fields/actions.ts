@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { addField, updateField } from "@/lib/concept/edit-fields";
 import { getDb } from "@/lib/db/client";
-import { runAction, type ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms/action-state";
+import { runAction } from "@/lib/forms/run-action";
 import { formDataToObject } from "@/lib/forms/parse-input";
 
 export async function saveFieldAction(

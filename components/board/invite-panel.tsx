@@ -1,0 +1,147 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import QRCode from "qrcode";
+import { useCallback, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/form";
+
+interface Invite {
+  id: string;
+  role: "participant" | "viewer";
+  expiresAt: string;
+}
+
+interface CreatedInvite extends Invite {
+  url: string;
+  qr: string;
+}
+
+const EXPIRY_HOURS = [2, 8, 24, 72] as const;
+
+/** Moderators create invite links with a QR code for a workshop, see them, and revoke them. */
+export function InvitePanel({ workshopId }: { workshopId: string }) {
+  const t = useTranslations("board.invites");
+  const [invites, setInvites] = useState<Invite[]>([]);
+  const [created, setCreated] = useState<CreatedInvite | null>(null);
+  const [role, setRole] = useState<Invite["role"]>("participant");
+  const [hours, setHours] = useState<number>(8);
+  const [error, setError] = useState(false);
+  const base = `/api/workshops/${workshopId}/invites`;
+
+  const refresh = useCallback(async () => {
+    const response = await fetch(base);
+    if (response.ok) setInvites((await response.json()) as Invite[]);
+  }, [base]);
+
+  useEffect(() => {
+    let active = true;
+    fetch(base)
+      .then((response) => (response.ok ? (response.json() as Promise<Invite[]>) : []))
+      .then((list) => active && setInvites(list))
+      .catch(() => undefined);
+    return () => {
+      active = false;
+    };
+  }, [base]);
+
+  async function create() {
+    setError(false);
+    const response = await fetch(base, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ role, expiresInHours: hours }),
+    });
+    if (!response.ok) return setError(true);
+    const body = (await response.json()) as { id: string; joinPath: string; expiresAt: string };
+    const url = `${window.location.origin}${body.joinPath}`;
+    setCreated({
+      id: body.id,
+      role,
+      expiresAt: body.expiresAt,
+      url,
+      qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }),
+    });
+    await refresh();
+  }
+
+  async function revoke(id: string) {
+    await fetch(`${base}/${id}`, { method: "DELETE" });
+    if (created?.id === id) setCreated(null);
+    await refresh();
+  }
+
+  return (
+    <section aria-labelledby="invite-heading" className="space-y-3">
+      <h2 id="invite-heading" className="font-semibold">
+        {t("heading")}
+      </h2>
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {t("role")}
+          <Select
+            value={role}
+            onChange={(e) => setRole(e.target.value as Invite["role"])}
+            className="w-auto"
+          >
+            <option value="participant">{t("roles.participant")}</option>
+            <option value="viewer">{t("roles.viewer")}</option>
+          </Select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {t("validFor")}
+          <Select
+            value={hours}
+            onChange={(e) => setHours(Number(e.target.value))}
+            className="w-auto"
+          >
+            {EXPIRY_HOURS.map((h) => (
+              <option key={h} value={h}>
+                {t("hours", { hours: h })}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <Button onClick={create}>{t("create")}</Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {t("failed")}
+        </p>
+      ) : null}
+      {created ? (
+        <div className="flex flex-wrap items-center gap-4 rounded-md border border-line bg-white p-3">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a generated data URL, nothing to optimise */}
+          <img src={created.qr} alt={t("qrAlt")} width={160} height={160} />
+          <div className="min-w-0 space-y-2">
+            <p className="text-sm text-muted">{t("shareHint")}</p>
+            <p className="break-all font-mono text-sm" data-testid="invite-url">
+              {created.url}
+            </p>
+            <Button variant="secondary" onClick={() => navigator.clipboard?.writeText(created.url)}>
+              {t("copy")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {invites.length ? (
+        <ul className="space-y-1 text-sm">
+          {invites.map((invite) => (
+            <li key={invite.id} className="flex flex-wrap items-center gap-2">
+              <span>
+                {t(`roles.${invite.role}`)} · {t("until", { date: new Date(invite.expiresAt) })}
+              </span>
+              <Button
+                variant="danger"
+                className="min-h-8 px-2 py-0.5"
+                onClick={() => revoke(invite.id)}
+              >
+                {t("revoke")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
