@@ -1,9 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -59,12 +61,22 @@ export function BoardApp({ session }: { session: BoardSession }) {
     <div className="flex min-h-screen flex-col">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-line bg-white px-4 py-3 sm:px-6">
         <div className="min-w-0">
-          <p className="text-sm text-muted">{t("eyebrow")}</p>
+          {session.isMember ? (
+            <Link
+              href={`/concepts/${session.workshop.conceptId}/workshops`}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              ← {t("back")}
+            </Link>
+          ) : (
+            <p className="text-sm text-muted">{t("eyebrow")}</p>
+          )}
           <h1 className="truncate text-xl font-semibold">{session.workshop.title}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <PresenceList people={presence} />
           <SyncBadge state={state} />
+          <LocaleSwitch />
         </div>
       </header>
 

@@ -17,6 +17,8 @@ export interface BoardSession {
   canModerate: boolean;
   /** Who this person is on the board: their presence name and the id their cards carry. */
   me: { id: string; name: string };
+  /** Members come from the concept pages and may go back; guests only have the board. */
+  isMember: boolean;
 }
 
 /** Everything the board page needs for one person, or the reason they may not see it. */
@@ -61,6 +63,7 @@ export async function openBoardSession({
     access,
     canModerate,
     me,
+    isMember: principal.kind === "user",
   };
 }
 
