@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -23,6 +23,7 @@ import {
   type Card,
   type Lane,
 } from "@/lib/board/board-doc";
+import { setJoinUrl, setSpotlight } from "@/lib/board/board-control";
 import {
   cardKinds,
   laneTemplates,
@@ -31,6 +32,7 @@ import {
 } from "@/lib/board/board-schema";
 import { isAppError } from "@/lib/errors";
 import type { BoardSession } from "@/lib/workshop/board-access";
+import { FacilitationControls, PhaseAndTimer, useControlState } from "./facilitation";
 import { InvitePanel } from "./invite-panel";
 import { useDocVersion, useSyncedDoc, type BoardSyncState } from "./use-synced-doc";
 
@@ -51,6 +53,8 @@ interface Presence {
 export function BoardApp({ session }: { session: BoardSession }) {
   const t = useTranslations("board");
   const { doc, awareness, state } = useSyncedDoc(session.boardDoc);
+  const control = useSyncedDoc(session.controlDoc).doc;
+  const spotlight = useControlState(control).spotlight;
   useDocVersion(doc);
   const presence = usePresence(awareness, session.me.name);
   const canEdit = session.access === "write" && state.state !== "denied";
@@ -74,8 +78,19 @@ export function BoardApp({ session }: { session: BoardSession }) {
           <h1 className="truncate text-xl font-semibold">{session.workshop.title}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-3">
+          <PhaseAndTimer control={control} />
           <PresenceList people={presence} />
           <SyncBadge state={state} />
+          {session.isMember ? (
+            <a
+              href={`/board/${session.workshop.id}/projector`}
+              target="_blank"
+              rel="noreferrer"
+              className="text-sm text-brand-700 hover:underline"
+            >
+              {t("projector")}
+            </a>
+          ) : null}
           <LocaleSwitch />
         </div>
       </header>
@@ -97,8 +112,14 @@ export function BoardApp({ session }: { session: BoardSession }) {
             {t("facilitation")}
           </summary>
           <div className="mt-3 grid gap-6 lg:grid-cols-2">
-            <ModeratorBar doc={doc} fields={session.fields} />
-            <InvitePanel workshopId={session.workshop.id} />
+            <div className="space-y-6">
+              <FacilitationControls control={control} />
+              <ModeratorBar doc={doc} fields={session.fields} />
+            </div>
+            <InvitePanel
+              workshopId={session.workshop.id}
+              onShowOnProjector={(url) => setJoinUrl(control, url)}
+            />
           </div>
         </details>
       ) : null}
@@ -118,6 +139,12 @@ export function BoardApp({ session }: { session: BoardSession }) {
               canEdit={canEdit}
               me={session.me}
               presence={presence}
+              spotlit={spotlight?.kind === "lane" && spotlight.id === lane.id}
+              onSpotlight={
+                session.canModerate && canEdit
+                  ? () => setSpotlight(control, { kind: "lane", id: lane.id })
+                  : null
+              }
               onEditing={(cardId) => awareness?.setLocalStateField("editing", cardId)}
             />
           ))
@@ -177,6 +204,8 @@ function LaneColumn({
   canEdit,
   me,
   presence,
+  spotlit,
+  onSpotlight,
   onEditing,
 }: {
   doc: Y.Doc;
@@ -187,18 +216,41 @@ function LaneColumn({
   canEdit: boolean;
   me: BoardSession["me"];
   presence: Presence[];
+  spotlit: boolean;
+  onSpotlight: (() => void) | null;
   onEditing: (cardId: string | null) => void;
 }) {
   const t = useTranslations("board");
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (spotlit)
+      ref.current?.scrollIntoView({ behavior: "smooth", inline: "center", block: "nearest" });
+  }, [spotlit]);
   return (
     <section
+      ref={ref}
       aria-labelledby={`lane-${lane.id}`}
-      className="flex w-full shrink-0 flex-col gap-3 rounded-lg bg-slate-100 p-3 sm:w-80"
+      className={cn(
+        "flex w-full shrink-0 flex-col gap-3 rounded-lg bg-slate-100 p-3 sm:w-80",
+        spotlit && "bg-brand-50 ring-4 ring-brand-600",
+      )}
       data-testid="lane"
+      data-spotlight={spotlit || undefined}
     >
-      <h2 id={`lane-${lane.id}`} className="px-1 font-semibold">
-        {lane.title}
-      </h2>
+      <div className="flex items-start justify-between gap-2 px-1">
+        <h2 id={`lane-${lane.id}`} className="font-semibold">
+          {lane.title}
+        </h2>
+        {onSpotlight && !spotlit ? (
+          <button
+            type="button"
+            onClick={onSpotlight}
+            className="shrink-0 text-xs text-brand-700 hover:underline"
+          >
+            {t("spotlight")}
+          </button>
+        ) : null}
+      </div>
       <ul className="flex flex-col gap-2">
         {cards.map((card, index) => (
           <li key={card.id}>

@@ -20,7 +20,13 @@ interface CreatedInvite extends Invite {
 const EXPIRY_HOURS = [2, 8, 24, 72] as const;
 
 /** Moderators create invite links with a QR code for a workshop, see them, and revoke them. */
-export function InvitePanel({ workshopId }: { workshopId: string }) {
+export function InvitePanel({
+  workshopId,
+  onShowOnProjector,
+}: {
+  workshopId: string;
+  onShowOnProjector: (url: string | null) => void;
+}) {
   const t = useTranslations("board.invites");
   const [invites, setInvites] = useState<Invite[]>([]);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
@@ -67,7 +73,10 @@ export function InvitePanel({ workshopId }: { workshopId: string }) {
 
   async function revoke(id: string) {
     await fetch(`${base}/${id}`, { method: "DELETE" });
-    if (created?.id === id) setCreated(null);
+    if (created?.id === id) {
+      setCreated(null);
+      onShowOnProjector(null);
+    }
     await refresh();
   }
 
@@ -118,9 +127,17 @@ export function InvitePanel({ workshopId }: { workshopId: string }) {
             <p className="break-all font-mono text-sm" data-testid="invite-url">
               {created.url}
             </p>
-            <Button variant="secondary" onClick={() => navigator.clipboard?.writeText(created.url)}>
-              {t("copy")}
-            </Button>
+            <div className="flex flex-wrap gap-2">
+              <Button
+                variant="secondary"
+                onClick={() => navigator.clipboard?.writeText(created.url)}
+              >
+                {t("copy")}
+              </Button>
+              <Button variant="secondary" onClick={() => onShowOnProjector(created.url)}>
+                {t("showOnProjector")}
+              </Button>
+            </div>
           </div>
         </div>
       ) : null}

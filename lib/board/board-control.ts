@@ -32,6 +32,8 @@ export interface Timer {
 
 export interface ControlState {
   phase: string;
+  /** The invite link the projector shows as QR code, if the moderator chose to show one. */
+  joinUrl: string | null;
   timer: Timer;
   privateMode: boolean;
   locked: boolean;
@@ -47,6 +49,7 @@ export function getControlState(doc: Y.Doc): ControlState {
   const control = controlOf(doc);
   return {
     phase: (control.get("phase") as string) ?? "",
+    joinUrl: (control.get("joinUrl") as string | null) ?? null,
     timer: (control.get("timer") as Timer) ?? { endsAt: null, remainingMs: 0 },
     privateMode: control.get("privateMode") === true,
     locked: control.get("locked") === true,
@@ -130,4 +133,12 @@ export function revealVotes(doc: Y.Doc): void {
   const voting = getControlState(doc).voting;
   if (voting.round === 0) throw new AppError("conflict:no_voting_round");
   controlOf(doc).set("voting", { ...voting, status: "revealed" });
+}
+
+/** Shows (or hides, with null) an invite link on the projector. Only same-site join links. */
+export function setJoinUrl(doc: Y.Doc, url: string | null): void {
+  if (url !== null && !/^https?:\/\/[^/]+\/join\/[A-Za-z0-9_-]+$/.test(url)) {
+    throw new AppError("bad_request:control", { fields: { joinUrl: "invalid" } });
+  }
+  controlOf(doc).set("joinUrl", url);
 }

@@ -49,7 +49,7 @@ describe("live board", () => {
     return app.page;
   }
 
-  it("syncs cards, edits and moves between people, and shows viewers no controls", async () => {
+  it("syncs cards, edits and moves between people, admits guests by invite, drives the projector, and shows viewers no controls", async () => {
     const moderator = await openBoard("moderation@deichhausen.example", {
       width: 1280,
       height: 900,
@@ -129,6 +129,31 @@ describe("live board", () => {
     await ui.count(guest.getByText("Moderation: Spalten und Einladungen")).toBe(0);
     await guest.goto(server.url.replace("127.0.0.1", "localhost") + "/");
     await ui.url(guest).toMatch(/\/login/);
+
+    // The projector (a viewer's laptop on the beamer) follows phase, timer, spotlight and join code.
+    const projectorContext = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      storageState: await viewer.context().storageState(),
+    });
+    const projector = await projectorContext.newPage();
+    await projector.goto(viewer.url() + "/projector");
+    await ui.count(projector.getByTestId("projector-lane")).toBe(3);
+    await moderator.getByLabel("Phase").fill("Stille Schreibphase");
+    await moderator.getByRole("button", { name: "Phase setzen" }).click();
+    await moderator.getByRole("button", { name: "Timer starten" }).click();
+    await ui.text(projector.getByTestId("phase")).toContain("Stille Schreibphase");
+    await ui.text(projector.getByRole("timer")).toMatch(/^(10:00|9:5\d)$/);
+    await ui.text(editor.getByRole("timer")).toMatch(/^(10:00|9:5\d)$/);
+    await moderator.getByTestId("lane").nth(1).getByRole("button", { name: "Hervorheben" }).click();
+    await ui.count(projector.getByTestId("projector-lane")).toBe(1);
+    await ui.text(projector.getByTestId("projector-lane")).toContain("Lücken");
+    await ui.text(projector.getByTestId("projector-card")).toContain("bei Behördengängen");
+    await ui.count(editor.locator('[data-testid="lane"][data-spotlight]')).toBe(1);
+    await moderator.getByRole("button", { name: "Auf dem Projektor zeigen" }).click();
+    await ui.visible(projector.getByTestId("projector-join").getByRole("img"));
+    await moderator.getByRole("button", { name: "Hervorhebung beenden" }).click();
+    await ui.count(projector.getByTestId("projector-lane")).toBe(3);
+    await projectorContext.close();
 
     // Anonymous cards carry no author, for anyone.
     await lanes.nth(2).getByLabel("Text der neuen Karte").fill("Beratung nur auf Deutsch");

@@ -260,6 +260,30 @@ describe("sync server", () => {
     expect(writer.doc.getMap("cards").has("viewer")).toBe(false);
   });
 
+  it("refuses facilitator changes from anyone but moderators", async () => {
+    const control = board.replace("board:", "board-control:");
+    const facilitator = client({ docName: control, cookie: moderator.cookieHeader });
+    const participantClient = client({ docName: control, cookie: editor.cookieHeader });
+    await Promise.all([facilitator.synced, participantClient.synced]);
+    await until(() => participantClient.permissionDenied.length > 0, 5_000, "permission message");
+    participantClient.doc.getMap("control").set("locked", true);
+    facilitator.doc.getMap("control").set("phase", "Priorisierung");
+    await until(
+      () => participantClient.doc.getMap("control").get("phase") === "Priorisierung",
+      5_000,
+      "phase reaches participant",
+    );
+    const fresh = client({ docName: control, cookie: viewer.cookieHeader });
+    await fresh.synced;
+    await until(
+      () => fresh.doc.getMap("control").get("phase") === "Priorisierung",
+      5_000,
+      "fresh client synced",
+    );
+    expect(fresh.doc.getMap("control").get("locked")).toBeUndefined();
+    expect(facilitator.doc.getMap("control").get("locked")).toBeUndefined();
+  });
+
   it("removes a client's presence when it disconnects", async () => {
     const a = client({ docName: board, cookie: moderator.cookieHeader });
     const b = client({ docName: board, cookie: editor.cookieHeader });

@@ -9,6 +9,7 @@ import {
   setLocked,
   setPhase,
   setPrivateMode,
+  setJoinUrl,
   setSpotlight,
   startTimer,
   startVotingRound,
@@ -21,6 +22,7 @@ describe("facilitator control state", () => {
     const doc = new Y.Doc();
     expect(getControlState(doc)).toEqual({
       phase: "",
+      joinUrl: null,
       timer: { endsAt: null, remainingMs: 0 },
       privateMode: false,
       locked: false,
@@ -37,6 +39,15 @@ describe("facilitator control state", () => {
       locked: true,
       spotlight: { kind: "lane", id: "lane-2" },
     });
+  });
+
+  it("shows only join links on the projector", () => {
+    const doc = new Y.Doc();
+    setJoinUrl(doc, "https://konzept.deichhausen.example/join/AbC_12-x");
+    expect(getControlState(doc).joinUrl).toBe("https://konzept.deichhausen.example/join/AbC_12-x");
+    expect(() => setJoinUrl(doc, "javascript:alert(1)")).toThrowError(AppError);
+    setJoinUrl(doc, null);
+    expect(getControlState(doc).joinUrl).toBeNull();
   });
 
   it("counts a timer down from a shared end time, and pauses and resumes it", () => {

@@ -1,0 +1,118 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import QRCode from "qrcode";
+import { useEffect, useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { getCards, getLanes, type Card } from "@/lib/board/board-doc";
+import type { BoardSession } from "@/lib/workshop/board-access";
+import { PhaseAndTimer, useControlState } from "./facilitation";
+import { useDocVersion, useSyncedDoc } from "./use-synced-doc";
+
+/**
+ * The room's screen: large type, high contrast, no editing chrome. It follows the facilitator's
+ * spotlight and shows the timer and, when the facilitator chooses, a QR code to join.
+ */
+export function ProjectorView({ session }: { session: BoardSession }) {
+  const t = useTranslations("board");
+  const board = useSyncedDoc(session.boardDoc);
+  const control = useSyncedDoc(session.controlDoc).doc;
+  useDocVersion(board.doc);
+  const { spotlight, joinUrl } = useControlState(control);
+  const qr = useQrCode(joinUrl);
+
+  const allLanes = getLanes(board.doc);
+  const cards = getCards(board.doc);
+  const spotCard =
+    spotlight?.kind === "card" ? cards.find((c) => c.id === spotlight.id) : undefined;
+  const lanes =
+    spotlight?.kind === "lane" ? allLanes.filter((l) => l.id === spotlight.id) : allLanes;
+
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-950 p-8 text-white" data-testid="projector">
+      <header className="mb-8 flex flex-wrap items-baseline justify-between gap-6">
+        <h1 className="text-4xl font-bold tracking-tight">{session.workshop.title}</h1>
+        <PhaseAndTimer control={control} large />
+      </header>
+      <main className="flex flex-1 gap-6 overflow-hidden">
+        {spotCard ? (
+          <ProjectorCard card={spotCard} huge />
+        ) : (
+          lanes.map((lane) => (
+            <section
+              key={lane.id}
+              className="flex min-w-0 flex-1 flex-col gap-4"
+              data-testid="projector-lane"
+            >
+              <h2 className="border-b-4 border-teal-400 pb-2 text-3xl font-semibold">
+                {lane.title}
+              </h2>
+              <div
+                className={cn(
+                  "grid gap-4",
+                  spotlight?.kind === "lane" ? "grid-cols-3" : "grid-cols-1",
+                )}
+              >
+                {cards
+                  .filter((c) => c.laneId === lane.id)
+                  .map((card) => (
+                    <ProjectorCard key={card.id} card={card} />
+                  ))}
+              </div>
+            </section>
+          ))
+        )}
+      </main>
+      {joinUrl && qr ? (
+        <aside
+          className="fixed right-8 bottom-8 flex items-center gap-4 rounded-xl bg-white p-4 text-slate-950"
+          data-testid="projector-join"
+        >
+          {/* eslint-disable-next-line @next/next/no-img-element -- a generated data URL */}
+          <img src={qr} alt={t("invites.qrAlt")} width={180} height={180} />
+          <div className="max-w-64">
+            <p className="text-xl font-semibold">{t("projectorJoin")}</p>
+            <p className="break-all font-mono text-lg">{joinUrl.replace(/^https?:\/\//, "")}</p>
+          </div>
+        </aside>
+      ) : null}
+    </div>
+  );
+}
+
+function ProjectorCard({ card, huge = false }: { card: Card; huge?: boolean }) {
+  const t = useTranslations("board");
+  return (
+    <article
+      className={cn(
+        "rounded-lg border-l-8 bg-white p-5 text-slate-950",
+        {
+          idea: "border-amber-400",
+          goal: "border-sky-500",
+          measure: "border-emerald-500",
+          question: "border-fuchsia-500",
+        }[card.kind],
+        huge ? "m-auto max-w-4xl p-10 text-5xl leading-tight" : "text-2xl",
+      )}
+      data-testid="projector-card"
+    >
+      <p className="mb-2 text-base font-semibold tracking-wide text-slate-600 uppercase">
+        {t(`kinds.${card.kind}`)}
+      </p>
+      <p className="break-words whitespace-pre-wrap">{card.text}</p>
+    </article>
+  );
+}
+
+function useQrCode(url: string | null): string | null {
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    let active = true;
+    if (url)
+      void QRCode.toDataURL(url, { margin: 1, width: 360 }).then((data) => active && setQr(data));
+    return () => {
+      active = false;
+    };
+  }, [url]);
+  return url ? qr : null;
+}
