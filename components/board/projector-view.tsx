@@ -34,17 +34,20 @@ export function ProjectorView({ session }: { session: BoardSession }) {
         <h1 className="text-4xl font-bold tracking-tight">{session.workshop.title}</h1>
         <PhaseAndTimer control={control} large />
       </header>
-      <main className="flex flex-1 gap-6 overflow-hidden">
+      <main className="grid flex-1 content-start gap-6 [grid-template-columns:repeat(auto-fit,minmax(18rem,1fr))]">
         {spotCard ? (
           <ProjectorCard card={spotCard} huge />
         ) : (
           lanes.map((lane) => (
             <section
               key={lane.id}
-              className="flex min-w-0 flex-1 flex-col gap-4"
+              className={cn(
+                "flex min-w-0 flex-col gap-4",
+                spotlight?.kind === "lane" && "col-span-full",
+              )}
               data-testid="projector-lane"
             >
-              <h2 className="border-b-4 border-teal-400 pb-2 text-3xl font-semibold">
+              <h2 className="border-b-4 border-teal-400 pb-2 text-2xl font-semibold break-words hyphens-auto">
                 {lane.title}
               </h2>
               <div
@@ -92,7 +95,9 @@ function ProjectorCard({ card, huge = false }: { card: Card; huge?: boolean }) {
           measure: "border-emerald-500",
           question: "border-fuchsia-500",
         }[card.kind],
-        huge ? "m-auto max-w-4xl p-10 text-5xl leading-tight" : "text-2xl",
+        huge
+          ? "col-span-full m-auto max-w-4xl p-10 text-5xl leading-tight"
+          : "text-xl hyphens-auto",
       )}
       data-testid="projector-card"
     >
