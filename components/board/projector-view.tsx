@@ -36,7 +36,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
       </header>
       <main className="grid flex-1 content-start gap-6 [grid-template-columns:repeat(auto-fit,minmax(18rem,1fr))]">
         {spotCard ? (
-          <ProjectorCard card={spotCard} huge />
+          <ProjectorCard card={spotCard} size="huge" />
         ) : (
           lanes.map((lane) => (
             <section
@@ -47,7 +47,12 @@ export function ProjectorView({ session }: { session: BoardSession }) {
               )}
               data-testid="projector-lane"
             >
-              <h2 className="border-b-4 border-teal-400 pb-2 text-2xl font-semibold break-words hyphens-auto">
+              <h2
+                className={cn(
+                  "border-b-4 border-teal-400 pb-2 text-2xl font-semibold break-words hyphens-auto",
+                  spotlight?.kind === "lane" && "text-5xl",
+                )}
+              >
                 {lane.title}
               </h2>
               <div
@@ -59,7 +64,11 @@ export function ProjectorView({ session }: { session: BoardSession }) {
                 {cards
                   .filter((c) => c.laneId === lane.id)
                   .map((card) => (
-                    <ProjectorCard key={card.id} card={card} />
+                    <ProjectorCard
+                      key={card.id}
+                      card={card}
+                      size={spotlight?.kind === "lane" ? "large" : "normal"}
+                    />
                   ))}
               </div>
             </section>
@@ -83,7 +92,13 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   );
 }
 
-function ProjectorCard({ card, huge = false }: { card: Card; huge?: boolean }) {
+const CARD_SIZE = {
+  normal: "text-xl hyphens-auto",
+  large: "p-8 text-4xl leading-snug hyphens-auto",
+  huge: "col-span-full m-auto max-w-5xl p-10 text-6xl leading-tight",
+} as const;
+
+function ProjectorCard({ card, size }: { card: Card; size: keyof typeof CARD_SIZE }) {
   const t = useTranslations("board");
   return (
     <article
@@ -95,9 +110,7 @@ function ProjectorCard({ card, huge = false }: { card: Card; huge?: boolean }) {
           measure: "border-emerald-500",
           question: "border-fuchsia-500",
         }[card.kind],
-        huge
-          ? "col-span-full m-auto max-w-4xl p-10 text-5xl leading-tight"
-          : "text-xl hyphens-auto",
+        CARD_SIZE[size],
       )}
       data-testid="projector-card"
     >
