@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Awareness } from "y-protocols/awareness";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -58,6 +58,7 @@ export function BoardApp({ session }: { session: BoardSession }) {
   useDocVersion(doc);
   const presence = usePresence(awareness, session.me.name);
   const canEdit = session.access === "write" && state.state !== "denied";
+  const undo = useUndo(doc);
   const lanes = getLanes(doc);
   const cards = getCards(doc);
 
@@ -81,6 +82,26 @@ export function BoardApp({ session }: { session: BoardSession }) {
           <PhaseAndTimer control={control} />
           <PresenceList people={presence} />
           <SyncBadge state={state} />
+          {canEdit ? (
+            <div role="group" aria-label={t("history")} className="flex gap-1">
+              <Button
+                variant="ghost"
+                className="min-h-8 px-2 py-1"
+                disabled={!undo.canUndo}
+                onClick={undo.undo}
+              >
+                {t("undo")}
+              </Button>
+              <Button
+                variant="ghost"
+                className="min-h-8 px-2 py-1"
+                disabled={!undo.canRedo}
+                onClick={undo.redo}
+              >
+                {t("redo")}
+              </Button>
+            </div>
+          ) : null}
           {session.isMember ? (
             <a
               href={`/board/${session.workshop.id}/projector`}
@@ -537,4 +558,47 @@ function usePresence(awareness: Awareness | null, myName: string): Presence[] {
     return () => awareness.off("change", read);
   }, [awareness, myName]);
   return people;
+}
+
+/**
+ * Undo and redo of this person's own changes only (Yjs tracks the local origin), also with
+ * Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z outside text fields.
+ */
+function useUndo(doc: Y.Doc) {
+  const [manager] = useState(
+    () =>
+      new Y.UndoManager([
+        doc.getMap("lanes"),
+        doc.getMap("cards"),
+        doc.getMap("clusters"),
+        doc.getMap("votes"),
+      ]),
+  );
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const changed = () => setTick((n) => n + 1);
+    manager.on("stack-item-added", changed);
+    manager.on("stack-item-popped", changed);
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "z") return;
+      if (target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT")) return;
+      event.preventDefault();
+      if (event.shiftKey) manager.redo();
+      else manager.undo();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => {
+      manager.off("stack-item-added", changed);
+      manager.off("stack-item-popped", changed);
+      window.removeEventListener("keydown", onKey);
+    };
+  }, [manager]);
+  useEffect(() => () => manager.destroy(), [manager]);
+  return {
+    canUndo: manager.undoStack.length > 0,
+    canRedo: manager.redoStack.length > 0,
+    undo: () => manager.undo(),
+    redo: () => manager.redo(),
+  };
 }

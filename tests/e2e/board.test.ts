@@ -162,4 +162,36 @@ describe("live board", () => {
     await ui.text(viewer.getByTestId("lane").nth(2).getByTestId("card")).toContain("anonym");
     await guestContext.close();
   });
+
+  it("keeps editing while the connection is down, merges on reconnect, and undoes only one's own changes", async () => {
+    const moderator = await openBoard("moderation@deichhausen.example", {
+      width: 1280,
+      height: 900,
+    });
+    const editor = await openBoard("redaktion@deichhausen.example", { width: 375, height: 800 });
+    const lane = (page: Page) => page.getByTestId("lane").first();
+    await ui.count(lane(moderator)).toBe(1);
+
+    // The connection drops (the server restarts); the editor keeps writing.
+    const restarted = server.restart(2_500);
+    await ui.text(editor.getByTestId("sync-status")).not.toBe("Verbunden");
+    await lane(editor).getByLabel("Text der neuen Karte").fill("Offline notiert: Elterncafé");
+    await lane(editor).getByRole("button", { name: "Hinzufügen" }).click();
+    await ui.text(editor.getByTestId("sync-status")).toContain("Ihre Änderungen werden gesendet");
+    expect(await moderator.getByText("Offline notiert: Elterncafé").count()).toBe(0);
+    await restarted;
+    await ui.text(editor.getByTestId("sync-status")).toBe("Verbunden");
+    await cardTexts(moderator).toContain("Offline notiert: Elterncafé");
+
+    const before = (await moderator.getByTestId("card").count()) as number;
+    await lane(moderator).getByLabel("Text der neuen Karte").fill("Wird zurückgenommen");
+    await lane(moderator).getByRole("button", { name: "Hinzufügen" }).click();
+    await ui.count(editor.getByTestId("card")).toBe(before + 1);
+    await moderator.getByRole("button", { name: "Rückgängig" }).click();
+    await ui.count(editor.getByTestId("card")).toBe(before);
+    await moderator.getByRole("button", { name: "Wiederholen" }).click();
+    await ui.count(editor.getByTestId("card")).toBe(before + 1);
+    // The editor's own card is not in the moderator's undo history.
+    await cardTexts(editor).toContain("Offline notiert: Elterncafé");
+  });
 });

@@ -13,6 +13,11 @@ export interface TestServer {
   stop(): Promise<number | null>;
   /** SIGKILL: no flush, no goodbye. */
   kill(): Promise<void>;
+  /**
+   * Stops the server (SIGTERM) and starts it again on the same port and data after `pauseMs`,
+   * as after a restart or a network outage; this object then stands for the new process.
+   */
+  restart(pauseMs?: number): Promise<void>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -28,6 +33,8 @@ export async function startTestServer(
     database?: "default" | "pglite";
     /** Reuse this Postgres database (it is then not dropped on stop): restarts, several instances. */
     databaseUrl?: string;
+    /** Used by restart(): the database this server owns and drops on stop. */
+    ownDatabase?: { url: string; drop(): Promise<void> };
     dataDir?: string;
     port?: number;
     env?: Record<string, string>;
@@ -35,9 +42,10 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "kw-test-"));
   const postgresDb =
-    options.databaseUrl === undefined && options.database !== "pglite" && POSTGRES_URL
+    options.ownDatabase ??
+    (options.databaseUrl === undefined && options.database !== "pglite" && POSTGRES_URL
       ? await createPostgresDatabase()
-      : undefined;
+      : undefined);
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: {
@@ -76,7 +84,7 @@ export async function startTestServer(
     });
   });
 
-  return {
+  const server: TestServer = {
     url,
     dataDir,
     process: child,
@@ -91,5 +99,18 @@ export async function startTestServer(
       if (child.exitCode === null) child.kill("SIGKILL");
       await exited;
     },
+    async restart(pauseMs = 0) {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      const next = await startTestServer({
+        ...options,
+        dataDir,
+        port: Number(new URL(url).port),
+        ownDatabase: postgresDb,
+      });
+      Object.assign(server, next);
+    },
   };
+  return server;
 }
