@@ -316,7 +316,11 @@ async function runLoad(target: Target, n: number): Promise<Result> {
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const persist = target.metricsUrl
-    ? ((await (await fetch(target.metricsUrl)).json()) as { persistLatency: { p50: number; p99: number } }).persistLatency
+    ? (
+        (await (await fetch(target.metricsUrl)).json()) as {
+          persistLatency: { p50: number; p99: number };
+        }
+      ).persistLatency
     : undefined;
   return {
     server: target.name,

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -59,6 +59,10 @@ export function BoardApp({ session }: { session: BoardSession }) {
   const presence = usePresence(awareness, session.me.name);
   const canEdit = session.access === "write" && state.state !== "denied";
   const undo = useUndo(doc);
+  const onEditing = useCallback(
+    (cardId: string | null) => awareness?.setLocalStateField("editing", cardId),
+    [awareness],
+  );
   const lanes = getLanes(doc);
   const cards = getCards(doc);
 
@@ -166,7 +170,7 @@ export function BoardApp({ session }: { session: BoardSession }) {
                   ? () => setSpotlight(control, { kind: "lane", id: lane.id })
                   : null
               }
-              onEditing={(cardId) => awareness?.setLocalStateField("editing", cardId)}
+              onEditing={onEditing}
             />
           ))
         )}
@@ -281,26 +285,14 @@ function LaneColumn({
               canEdit={canEdit}
               editors={presence
                 .filter((p) => p.editing === card.id && p.clientId !== doc.clientID)
-                .map((p) => p.name)}
+                .map((p) => p.name)
+                .join(", ")}
               onEditing={onEditing}
-              move={{
-                left:
-                  laneIndex > 0
-                    ? () => moveCard(doc, card.id, { laneId: lanes[laneIndex - 1]!.id, index })
-                    : null,
-                right:
-                  laneIndex < lanes.length - 1
-                    ? () => moveCard(doc, card.id, { laneId: lanes[laneIndex + 1]!.id, index })
-                    : null,
-                up:
-                  index > 0
-                    ? () => moveCard(doc, card.id, { laneId: lane.id, index: index - 1 })
-                    : null,
-                down:
-                  index < cards.length - 1
-                    ? () => moveCard(doc, card.id, { laneId: lane.id, index: index + 1 })
-                    : null,
-              }}
+              laneId={lane.id}
+              previousLaneId={lanes[laneIndex - 1]?.id ?? null}
+              nextLaneId={lanes[laneIndex + 1]?.id ?? null}
+              index={index}
+              isLast={index === cards.length - 1}
             />
           </li>
         ))}
@@ -313,90 +305,132 @@ function LaneColumn({
   );
 }
 
-function CardView({
-  doc,
-  card,
-  canEdit,
-  editors,
-  onEditing,
-  move,
-}: {
+interface CardViewProps {
   doc: Y.Doc;
   card: Card;
   canEdit: boolean;
-  editors: string[];
+  /** Names of the others editing this card right now, joined. */
+  editors: string;
   onEditing: (cardId: string | null) => void;
-  move: Record<"left" | "right" | "up" | "down", (() => void) | null>;
-}) {
-  const t = useTranslations("board");
-  const label = card.text.slice(0, 40) || t(`kinds.${card.kind}`);
-  return (
-    <article
-      className={cn(
-        "rounded-md border-l-4 p-3 shadow-xs",
-        KIND_STYLE[card.kind],
-        editors.length > 0 && "ring-2 ring-brand-600",
-      )}
-      data-testid="card"
-      aria-label={`${t(`kinds.${card.kind}`)}: ${label}`}
-    >
-      <div className="mb-1 flex items-center justify-between gap-2">
-        {canEdit ? (
-          <Select
-            aria-label={t("kind")}
-            value={card.kind}
-            onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
-            className="w-auto py-0.5 pr-7 pl-2 text-xs"
-          >
-            {cardKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </Select>
-        ) : (
-          <Badge>{t(`kinds.${card.kind}`)}</Badge>
-        )}
-        <span className="truncate text-xs text-muted">{card.author?.name ?? t("anonymous")}</span>
-      </div>
-      {canEdit ? (
-        <CardTextEditor doc={doc} card={card} onEditing={onEditing} />
-      ) : (
-        <p className="whitespace-pre-wrap break-words text-base">{card.text}</p>
-      )}
-      {editors.length ? (
-        <p className="mt-1 text-xs text-brand-700">{t("editing", { names: editors.join(", ") })}</p>
-      ) : null}
-      {canEdit ? (
-        <div
-          className="mt-2 flex flex-wrap gap-1"
-          role="group"
-          aria-label={t("moveCard", { card: label })}
-        >
-          {(["left", "right", "up", "down"] as const).map((direction) => (
-            <button
-              key={direction}
-              type="button"
-              disabled={!move[direction]}
-              onClick={() => move[direction]?.()}
-              aria-label={t(`move.${direction}`)}
-              className="rounded px-2 py-1 text-sm text-muted hover:bg-white disabled:opacity-30"
-            >
-              {{ left: "←", right: "→", up: "↑", down: "↓" }[direction]}
-            </button>
-          ))}
-          <button
-            type="button"
-            onClick={() => removeCard(doc, card.id)}
-            className="ml-auto rounded px-2 py-1 text-sm text-red-700 hover:bg-white"
-          >
-            {t("delete")}
-          </button>
-        </div>
-      ) : null}
-    </article>
-  );
+  laneId: string;
+  previousLaneId: string | null;
+  nextLaneId: string | null;
+  index: number;
+  isLast: boolean;
 }
+
+const sameCard = (a: Card, b: Card) =>
+  a.id === b.id &&
+  a.text === b.text &&
+  a.kind === b.kind &&
+  a.colour === b.colour &&
+  a.laneId === b.laneId &&
+  a.author?.name === b.author?.name;
+
+/**
+ * One card. Memoised on what it shows: with hundreds of cards on a board, an edit re-renders
+ * only the card that changed.
+ */
+const CardView = memo(
+  function CardView({
+    doc,
+    card,
+    canEdit,
+    editors,
+    onEditing,
+    laneId,
+    previousLaneId,
+    nextLaneId,
+    index,
+    isLast,
+  }: CardViewProps) {
+    const t = useTranslations("board");
+    const move = {
+      left: previousLaneId ? () => moveCard(doc, card.id, { laneId: previousLaneId, index }) : null,
+      right: nextLaneId ? () => moveCard(doc, card.id, { laneId: nextLaneId, index }) : null,
+      up: index > 0 ? () => moveCard(doc, card.id, { laneId, index: index - 1 }) : null,
+      down: !isLast ? () => moveCard(doc, card.id, { laneId, index: index + 1 }) : null,
+    };
+    const label = card.text.slice(0, 40) || t(`kinds.${card.kind}`);
+    return (
+      <article
+        className={cn(
+          "rounded-md border-l-4 p-3 shadow-xs",
+          KIND_STYLE[card.kind],
+          editors && "ring-2 ring-brand-600",
+        )}
+        data-testid="card"
+        aria-label={`${t(`kinds.${card.kind}`)}: ${label}`}
+      >
+        <div className="mb-1 flex items-center justify-between gap-2">
+          {canEdit ? (
+            <Select
+              aria-label={t("kind")}
+              value={card.kind}
+              onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
+              className="w-auto py-0.5 pr-7 pl-2 text-xs"
+            >
+              {cardKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kinds.${kind}`)}
+                </option>
+              ))}
+            </Select>
+          ) : (
+            <Badge>{t(`kinds.${card.kind}`)}</Badge>
+          )}
+          <span className="truncate text-xs text-muted">{card.author?.name ?? t("anonymous")}</span>
+        </div>
+        {canEdit ? (
+          <CardTextEditor doc={doc} card={card} onEditing={onEditing} />
+        ) : (
+          <p className="whitespace-pre-wrap break-words text-base">{card.text}</p>
+        )}
+        {editors ? (
+          <p className="mt-1 text-xs text-brand-700">{t("editing", { names: editors })}</p>
+        ) : null}
+        {canEdit ? (
+          <div
+            className="mt-2 flex flex-wrap gap-1"
+            role="group"
+            aria-label={t("moveCard", { card: label })}
+          >
+            {(["left", "right", "up", "down"] as const).map((direction) => (
+              <button
+                key={direction}
+                type="button"
+                disabled={!move[direction]}
+                onClick={() => move[direction]?.()}
+                aria-label={t(`move.${direction}`)}
+                className="rounded px-2 py-1 text-sm text-muted hover:bg-white disabled:opacity-30"
+              >
+                {{ left: "←", right: "→", up: "↑", down: "↓" }[direction]}
+              </button>
+            ))}
+            <button
+              type="button"
+              onClick={() => removeCard(doc, card.id)}
+              className="ml-auto rounded px-2 py-1 text-sm text-red-700 hover:bg-white"
+            >
+              {t("delete")}
+            </button>
+          </div>
+        ) : null}
+      </article>
+    );
+  },
+  (a, b) =>
+    sameCard(a.card, b.card) &&
+    a.canEdit === b.canEdit &&
+    a.editors === b.editors &&
+    a.laneId === b.laneId &&
+    a.previousLaneId === b.previousLaneId &&
+    a.nextLaneId === b.nextLaneId &&
+    a.index === b.index &&
+    a.isLast === b.isLast &&
+    a.doc === b.doc &&
+    a.onEditing === b.onEditing,
+);
 
 /** Inline editing on the card's Y.Text: only the changed span is replaced, so concurrent typing merges. */
 function CardTextEditor({

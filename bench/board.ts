@@ -1,0 +1,206 @@
+/**
+ * `npm run bench:board`: a board with 500 cards in real Chromium over loopback.
+ *
+ * Measures, for a fresh page load of /board/<workshopId>:
+ * - navigation → interactive: all 500 cards rendered, the document synced, and the
+ *   "add card" box accepting input
+ * - first-load JavaScript of the board page (gzip, as served)
+ * - one edit in one browser → visible in a second browser
+ *
+ * Options: --cards 500 --runs 5
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { chromium, type Page } from "playwright-core";
+import * as Y from "yjs";
+import { addCard, applyLaneTemplate, getLanes } from "@/lib/board/board-doc";
+import { ensureBuild } from "@/server/ensure-build";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/browser";
+import { demoConcept, signedIn } from "../tests/support/demo-fixture";
+import { connectSyncClient } from "../tests/support/sync-client";
+import { startTestServer } from "../tests/support/test-server";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const CARDS = arg("--cards", 500);
+const RUNS = arg("--runs", 5);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function seedBoard(
+  baseUrl: string,
+  cookie: string,
+  docName: string,
+  fields: Array<{ id: string; number: number; title: string }>,
+) {
+  const client = connectSyncClient({ baseUrl, docName, cookie });
+  await client.synced;
+  const doc = client.doc;
+  doc.transact(() => {
+    applyLaneTemplate(doc, {
+      template: "goals_measures",
+      fields,
+      labels: { strengths: "Stärken", gaps: "Lücken", offers: "Angebote", free: "Spalte" },
+    });
+    const lanes = getLanes(doc);
+    for (let i = 0; i < CARDS; i++) {
+      addCard(doc, {
+        laneId: lanes[i % lanes.length]!.id,
+        kind: (["idea", "goal", "measure", "question"] as const)[i % 4],
+        text: `Karte ${i + 1}: Vorschlag aus der Arbeitsgruppe zur besseren Teilhabe im Quartier`,
+        author: { id: "bench", name: "Arbeitsgruppe" },
+      });
+    }
+  });
+  // Wait until the server has everything (a second client sees all cards).
+  const check = connectSyncClient({ baseUrl, docName, cookie, doc: new Y.Doc() });
+  await check.synced;
+  while (check.doc.getMap("cards").size < CARDS)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  check.destroy();
+  client.destroy();
+}
+
+async function timeToInteractive(
+  page: Page,
+  url: string,
+): Promise<{ ms: number; jsGzipBytes: number }> {
+  const scripts: Buffer[] = [];
+  const onResponse = async (response: import("playwright-core").Response) => {
+    if (response.request().resourceType() === "script")
+      scripts.push(await response.body().catch(() => Buffer.alloc(0)));
+  };
+  page.on("response", onResponse);
+  const started = Date.now();
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(
+    (cards) =>
+      document.querySelectorAll('[data-testid="card"]').length >= cards &&
+      document.querySelector('[data-testid="sync-status"]')?.getAttribute("data-state") ===
+        "connected",
+    CARDS,
+    { timeout: 60_000, polling: "raf" },
+  );
+  const box = page.getByLabel("Text der neuen Karte").first();
+  await box.fill("x");
+  const ms = Date.now() - started;
+  await box.fill("");
+  page.off("response", onResponse);
+  const jsGzipBytes = scripts.reduce((sum, body) => sum + zlib.gzipSync(body).length, 0);
+  return { ms, jsGzipBytes };
+}
+
+async function main() {
+  ensureBuild(ROOT);
+  const server = await startTestServer({ database: "pglite" });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const moderator = await signedIn(server.url, "moderation@deichhausen.example");
+    const { conceptId, workshops } = await demoConcept(moderator);
+    const workshop = workshops[0]!;
+    const fields = (await (await moderator.fetch(`/api/concepts/${conceptId}`)).json()) as {
+      fields: Array<{ id: string; number: number; title: string }>;
+    };
+    await seedBoard(server.url, moderator.cookieHeader, workshop.boardDoc, fields.fields);
+    const boardUrl = `${server.url}/board/${workshop.id}`;
+    const cookies = moderator.cookieHeader.split("; ").map((pair) => {
+      const [name, ...value] = pair.split("=");
+      return { name: name!, value: value.join("="), url: server.url };
+    });
+
+    const loads: number[] = [];
+    let jsGzipBytes = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      const result = await timeToInteractive(page, boardUrl);
+      loads.push(result.ms);
+      jsGzipBytes = result.jsGzipBytes;
+      await context.close();
+    }
+
+    // One edit in one browser, seen in another.
+    const [a, b] = await Promise.all([browser.newContext(), browser.newContext()]);
+    await a.addCookies(cookies);
+    await b.addCookies(cookies);
+    const [pageA, pageB] = await Promise.all([a.newPage(), b.newPage()]);
+    await Promise.all([timeToInteractive(pageA, boardUrl), timeToInteractive(pageB, boardUrl)]);
+    const editLatencies: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const text = `Messung ${i} ${Date.now()}`;
+      await pageA.getByLabel("Text der neuen Karte").first().fill(text);
+      // Timestamps taken inside the pages (one clock): click in A → card rendered in B.
+      const seenAt = pageB.waitForFunction(
+        (t) =>
+          [...document.querySelectorAll('[data-testid="card"] textarea')].some(
+            (el) => (el as HTMLTextAreaElement).value === t,
+          ) && Date.now(),
+        text,
+        { polling: 5 },
+      );
+      const clickedAt = await pageA.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>(
+          'form[aria-label="Neue Karte"] button[type="submit"]',
+        );
+        const at = Date.now();
+        button?.click();
+        return at;
+      });
+      editLatencies.push(((await (await seenAt).jsonValue()) as number) - clickedAt);
+    }
+
+    const rows = [
+      ["cards on the board", String(CARDS)],
+      [`navigation → interactive, median of ${RUNS} (ms)`, String(median(loads))],
+      ["navigation → interactive, all runs (ms)", loads.join(", ")],
+      ["first-load JavaScript of the board page (KB gzip)", (jsGzipBytes / 1024).toFixed(0)],
+      [
+        "edit in one browser → visible in another, median of 10 (ms)",
+        String(median(editLatencies)),
+      ],
+      ["edit → other browser, max of 10 (ms)", String(Math.max(...editLatencies))],
+    ];
+    const width = Math.max(...rows.map((r) => r[0]!.length));
+    console.log(`| ${"measure".padEnd(width)} | value |`);
+    console.log(`|${"-".repeat(width + 2)}|-------|`);
+    for (const [name, value] of rows) console.log(`| ${name!.padEnd(width)} | ${value} |`);
+
+    const outDir = path.join(ROOT, "bench-results");
+    fs.mkdirSync(outDir, { recursive: true });
+    const file = path.join(outDir, `board-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          cards: CARDS,
+          loadsMs: loads,
+          jsGzipBytes,
+          editLatenciesMs: editLatencies,
+          cpus: os.cpus().length,
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(`\nresults written to ${path.relative(ROOT, file)}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
