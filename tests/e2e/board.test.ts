@@ -1,7 +1,6 @@
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/test-server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { serverAndBrowser } from "./server-and-browser";
 import { ui } from "../support/ui";
 import { AppPages } from "./pages/app-pages";
 
@@ -21,26 +20,14 @@ function cardTexts(page: Page) {
 
 /** The live board in Chromium: a moderator at a laptop, an editor on a phone, a viewer. */
 describe("live board", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   async function openBoard(
     email: string,
     viewport: { width: number; height: number },
   ): Promise<Page> {
-    const context = await browser.newContext({ viewport, isMobile: viewport.width < 500 });
-    const app = new AppPages(await context.newPage(), server.url);
+    const context = await env.browser.newContext({ viewport, isMobile: viewport.width < 500 });
+    const app = new AppPages(await context.newPage(), env.server.url);
     await app.signInAndWaitForDashboard(email);
     await app.openDemoConcept();
     await app.page.getByRole("link", { name: "Workshops" }).click();
@@ -103,7 +90,7 @@ describe("live board", () => {
       "localhost",
       "127.0.0.1",
     );
-    const guestContext = await browser.newContext({
+    const guestContext = await env.browser.newContext({
       viewport: { width: 375, height: 800 },
       isMobile: true,
     });
@@ -127,11 +114,11 @@ describe("live board", () => {
     await ui.text(moderator.getByTestId("presence")).toContain("Amira (Kulturverein)");
     // The guest has no facilitation controls, and no way into the concept pages.
     await ui.count(guest.getByText("Moderation: Spalten und Einladungen")).toBe(0);
-    await guest.goto(server.url.replace("127.0.0.1", "localhost") + "/");
+    await guest.goto(env.server.url.replace("127.0.0.1", "localhost") + "/");
     await ui.url(guest).toMatch(/\/login/);
 
     // The projector (a viewer's laptop on the beamer) follows phase, timer, spotlight and join code.
-    const projectorContext = await browser.newContext({
+    const projectorContext = await env.browser.newContext({
       viewport: { width: 1920, height: 1080 },
       storageState: await viewer.context().storageState(),
     });
@@ -173,7 +160,7 @@ describe("live board", () => {
     await ui.count(lane(moderator)).toBe(1);
 
     // The connection drops (the server restarts); the editor keeps writing.
-    const restarted = server.restart(2_500);
+    const restarted = env.server.restart(2_500);
     await ui.text(editor.getByTestId("sync-status")).not.toBe("Verbunden");
     await lane(editor).getByLabel("Text der neuen Karte").fill("Offline notiert: Elterncafé");
     await lane(editor).getByRole("button", { name: "Hinzufügen" }).click();

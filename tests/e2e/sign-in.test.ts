@@ -1,36 +1,24 @@
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { serverAndBrowser } from "./server-and-browser";
 import { ui } from "../support/ui";
-import { startTestServer, type TestServer } from "../support/test-server";
 import { AppPages } from "./pages/app-pages";
 
 describe("signing in and reading the demo concept in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startTestServer(),
-      chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it("shows the moderator fields and measures and lets them edit; the viewer sees the edit but no edit controls", async () => {
-    const moderatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const viewerContext = await browser.newContext({
+    const moderatorContext = await env.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+    });
+    const viewerContext = await env.browser.newContext({
       viewport: { width: 375, height: 800 },
       isMobile: true,
     });
-    const moderator = new AppPages(await moderatorContext.newPage(), server.url);
-    const viewer = new AppPages(await viewerContext.newPage(), server.url);
+    const moderator = new AppPages(await moderatorContext.newPage(), env.server.url);
+    const viewer = new AppPages(await viewerContext.newPage(), env.server.url);
 
     // Anonymous: sent to sign-in. A wrong password gets a message that names no account.
-    await moderator.page.goto(`${server.url}/`);
+    await moderator.page.goto(`${env.server.url}/`);
     await ui.url(moderator.page).toMatch(/\/login\?callbackUrl=%2F/);
     await moderator.signIn("moderation@deichhausen.example", "falsch");
     await ui
@@ -83,7 +71,7 @@ describe("signing in and reading the demo concept in Chromium", () => {
     // Signing out ends the session.
     await viewer.page.getByRole("button", { name: "Sign out" }).click();
     await ui.url(viewer.page).toMatch(/\/login/);
-    await viewer.page.goto(`${server.url}/`);
+    await viewer.page.goto(`${env.server.url}/`);
     await ui.url(viewer.page).toMatch(/\/login\?callbackUrl=/);
 
     await moderatorContext.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConceptContent } from "@/lib/concept/load-concept-content";
+import { createConceptViaAction } from "../support/demo-fixture";
 import { HttpClient, serverActionId } from "../support/http-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -138,18 +139,10 @@ describe("the app server with the demo town", () => {
 
   it("keeps a member of one concept out of another", async () => {
     const moderator = await signedIn(MODERATOR);
-    const form = new FormData();
-    form.set("title", "Integrationskonzept Nachbargemeinde");
-    form.set("type", "integration_concept");
-    form.set("template", "lower_saxony");
-    const reply = await moderator.callAction(
-      "/concepts/new",
-      serverActionId("app/(main)/concepts/new/actions.ts", "createConceptAction"),
-      [{ status: "idle" }, form],
-    );
-    // The action redirects to the new concept; its id is in the redirect.
-    const otherId = /\/concepts\/([0-9a-f-]{36})/.exec(reply.redirect ?? "")?.[1];
-    expect(otherId).toBeDefined();
+    const otherId = await createConceptViaAction(moderator, {
+      title: "Integrationskonzept Nachbargemeinde",
+      template: "lower_saxony",
+    });
     expect((await content(moderator, otherId)).fields).toHaveLength(9);
 
     const editor = await signedIn(EDITOR);

@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { mintSyncToken } from "@/lib/sync/sync-token";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
-import { DEMO, demoConcept, fetchSyncToken, signedIn } from "../support/demo-fixture";
-import { HttpClient, serverActionId } from "../support/http-client";
+import {
+  createConceptViaAction,
+  createWorkshopViaAction,
+  DEMO,
+  demoConcept,
+  fetchSyncToken,
+  signedIn,
+} from "../support/demo-fixture";
+import { HttpClient } from "../support/http-client";
 import {
   connectSyncClient,
   syncUrl,
@@ -53,30 +60,11 @@ describe("sync server", () => {
     chapterDoc = chapters[0]!.doc;
 
     // A second concept with a workshop, of which the editor is not a member.
-    const conceptForm = new FormData();
-    conceptForm.set("title", "Integrationskonzept Nachbarort");
-    conceptForm.set("type", "integration_concept");
-    conceptForm.set("template", "blank");
-    const created = await moderator.callAction(
-      "/concepts/new",
-      serverActionId("app/(main)/concepts/new/actions.ts", "createConceptAction"),
-      [{ status: "idle" }, conceptForm],
-    );
-    const foreignConcept = /\/concepts\/([0-9a-f-]{36})/.exec(created.redirect ?? "")![1]!;
-    const workshopForm = new FormData();
-    workshopForm.set("conceptId", foreignConcept);
-    workshopForm.set("title", "Auftakt");
-    workshopForm.set("kind", "workshop");
-    workshopForm.set("date", "2026-09-01");
-    workshopForm.set("facilitator", "KMuT");
-    await moderator.callAction(
-      `/concepts/${foreignConcept}/workshops`,
-      serverActionId(
-        "app/(main)/concepts/[conceptId]/workshops/actions.ts",
-        "createWorkshopAction",
-      ),
-      [{ status: "idle" }, workshopForm],
-    );
+    const foreignConcept = await createConceptViaAction(moderator, {
+      title: "Integrationskonzept Nachbarort",
+      template: "blank",
+    });
+    await createWorkshopViaAction(moderator, { conceptId: foreignConcept, title: "Auftakt" });
     const foreign = (await (
       await moderator.fetch(`/api/concepts/${foreignConcept}/workshops`)
     ).json()) as Array<{ boardDoc: string }>;

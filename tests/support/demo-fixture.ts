@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { HttpClient } from "./http-client";
+import { HttpClient, serverActionId } from "./http-client";
 
 export const DEMO = {
   moderator: "moderation@deichhausen.example",
@@ -39,4 +39,43 @@ export async function fetchSyncToken(client: HttpClient, doc: string) {
     status: response.status,
     body: (await response.json()) as { token?: string; access?: string; error?: string },
   };
+}
+
+function formOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return form;
+}
+
+/** Creates a concept through the real server action, as the page's form does; returns its id. */
+export async function createConceptViaAction(
+  moderator: HttpClient,
+  { title, template }: { title: string; template: "blank" | "lower_saxony" },
+): Promise<string> {
+  const reply = await moderator.callAction(
+    "/concepts/new",
+    serverActionId("app/(main)/concepts/new/actions.ts", "createConceptAction"),
+    [{ status: "idle" }, formOf({ title, type: "integration_concept", template })],
+  );
+  // The action redirects to the new concept; its id is in the redirect.
+  const id = /\/concepts\/([0-9a-f-]{36})/.exec(reply.redirect ?? "")?.[1];
+  if (!id) throw new Error(`concept not created: ${reply.body.slice(0, 200)}`);
+  return id;
+}
+
+/** Plans a workshop through the real server action. */
+export async function createWorkshopViaAction(
+  moderator: HttpClient,
+  { conceptId, title }: { conceptId: string; title: string },
+): Promise<void> {
+  const reply = await moderator.callAction(
+    `/concepts/${conceptId}/workshops`,
+    serverActionId("app/(main)/concepts/[conceptId]/workshops/actions.ts", "createWorkshopAction"),
+    [
+      { status: "idle" },
+      formOf({ conceptId, title, kind: "workshop", date: "2026-09-01", facilitator: "KMuT" }),
+    ],
+  );
+  if (!reply.body.includes('"status":"ok"'))
+    throw new Error(`workshop not created: ${reply.body.slice(0, 200)}`);
 }
