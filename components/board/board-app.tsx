@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -34,6 +34,7 @@ import { isAppError } from "@/lib/errors";
 import type { BoardSession } from "@/lib/workshop/board-access";
 import { FacilitationControls, PhaseAndTimer, useControlState } from "./facilitation";
 import { InvitePanel } from "./invite-panel";
+import { MeasureDetails, type GoalOption } from "./measure-details";
 import { useDocVersion, useSyncedDoc, type BoardSyncState } from "./use-synced-doc";
 
 const KIND_STYLE: Record<CardKind, string> = {
@@ -65,6 +66,7 @@ export function BoardApp({ session }: { session: BoardSession }) {
   );
   const lanes = getLanes(doc);
   const cards = getCards(doc);
+  const goals = useGoalOptions(cards);
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -164,6 +166,7 @@ export function BoardApp({ session }: { session: BoardSession }) {
               canEdit={canEdit}
               me={session.me}
               presence={presence}
+              goals={goals}
               spotlit={spotlight?.kind === "lane" && spotlight.id === lane.id}
               onSpotlight={
                 session.canModerate && canEdit
@@ -229,6 +232,7 @@ function LaneColumn({
   canEdit,
   me,
   presence,
+  goals,
   spotlit,
   onSpotlight,
   onEditing,
@@ -241,6 +245,7 @@ function LaneColumn({
   canEdit: boolean;
   me: BoardSession["me"];
   presence: Presence[];
+  goals: GoalOption[];
   spotlit: boolean;
   onSpotlight: (() => void) | null;
   onEditing: (cardId: string | null) => void;
@@ -293,6 +298,7 @@ function LaneColumn({
               nextLaneId={lanes[laneIndex + 1]?.id ?? null}
               index={index}
               isLast={index === cards.length - 1}
+              goals={goals}
             />
           </li>
         ))}
@@ -317,6 +323,8 @@ interface CardViewProps {
   nextLaneId: string | null;
   index: number;
   isLast: boolean;
+  /** Goal cards a measure can be linked to. */
+  goals: GoalOption[];
 }
 
 const sameCard = (a: Card, b: Card) =>
@@ -325,7 +333,9 @@ const sameCard = (a: Card, b: Card) =>
   a.kind === b.kind &&
   a.colour === b.colour &&
   a.laneId === b.laneId &&
-  a.author?.name === b.author?.name;
+  a.author?.name === b.author?.name &&
+  a.goalCardId === b.goalCardId &&
+  JSON.stringify(a.measure) === JSON.stringify(b.measure);
 
 /**
  * One card. Memoised on what it shows: with hundreds of cards on a board, an edit re-renders
@@ -343,6 +353,7 @@ const CardView = memo(
     nextLaneId,
     index,
     isLast,
+    goals,
   }: CardViewProps) {
     const t = useTranslations("board");
     const move = {
@@ -386,6 +397,14 @@ const CardView = memo(
         ) : (
           <p className="whitespace-pre-wrap break-words text-base">{card.text}</p>
         )}
+        {card.kind === "measure" && card.measure ? (
+          <MeasureDetails
+            doc={doc}
+            card={{ ...card, measure: card.measure }}
+            goals={goals}
+            canEdit={canEdit}
+          />
+        ) : null}
         {editors ? (
           <p className="mt-1 text-xs text-brand-700">{t("editing", { names: editors })}</p>
         ) : null}
@@ -429,7 +448,8 @@ const CardView = memo(
     a.index === b.index &&
     a.isLast === b.isLast &&
     a.doc === b.doc &&
-    a.onEditing === b.onEditing,
+    a.onEditing === b.onEditing &&
+    a.goals === b.goals,
 );
 
 /** Inline editing on the card's Y.Text: only the changed span is replaced, so concurrent typing merges. */
@@ -635,4 +655,12 @@ function useUndo(doc: Y.Doc) {
     undo: () => manager.undo(),
     redo: () => manager.redo(),
   };
+}
+
+/** The goal cards, as a list whose identity only changes when the goals do (keeps cards memoised). */
+function useGoalOptions(cards: Card[]): GoalOption[] {
+  const goals = cards.filter((c) => c.kind === "goal").map((c) => ({ id: c.id, text: c.text }));
+  const key = JSON.stringify(goals);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the list
+  return useMemo(() => goals, [key]);
 }

@@ -181,4 +181,37 @@ describe("live board", () => {
     // The editor's own card is not in the moderator's undo history.
     await cardTexts(editor).toContain("Offline notiert: Elterncafé");
   });
+
+  it("carries a measure's responsibilities, target and goal on the card", async () => {
+    const moderator = await openBoard("moderation@deichhausen.example", {
+      width: 1280,
+      height: 900,
+    });
+    const viewer = await openBoard("rat@deichhausen.example", { width: 375, height: 800 });
+    const lane = moderator.getByTestId("lane").first();
+    await lane.getByLabel("Text der neuen Karte").fill("Neuzugewanderte finden schnell Beratung");
+    await lane.getByLabel("Art der Karte").last().selectOption("goal");
+    await lane.getByRole("button", { name: "Hinzufügen" }).click();
+    await lane.getByLabel("Text der neuen Karte").fill("Mehrsprachige Ankunftsbroschüre");
+    await lane.getByLabel("Art der Karte").last().selectOption("measure");
+    await lane.getByRole("button", { name: "Hinzufügen" }).click();
+
+    const measure = moderator.getByRole("article", { name: /^Maßnahme: Mehrsprachige/ });
+    await measure.getByText("Angaben zur Maßnahme").click();
+    await measure.getByLabel("Organisation").first().fill("Koordinierungsstelle MuT");
+    await measure.getByLabel("Rolle").first().selectOption("lead");
+    await measure.getByLabel("Zielwert").fill("in 5 Sprachen, per QR-Code");
+    await measure.getByLabel("Priorität", { exact: true }).selectOption("quick_win");
+    await measure
+      .getByLabel("Ziel", { exact: true })
+      .selectOption({ label: "Neuzugewanderte finden schnell Beratung" });
+    await measure.getByRole("button", { name: "Übernehmen" }).click();
+
+    const seen = viewer
+      .getByRole("article", { name: /^Maßnahme: Mehrsprachige/ })
+      .getByTestId("measure-summary");
+    await ui.text(seen).toContain("Koordinierungsstelle MuT (Federführend)");
+    await ui.text(seen).toContain("in 5 Sprachen, per QR-Code");
+    await ui.text(seen).toContain("Ziel: Neuzugewanderte finden schnell Beratung");
+  });
 });
