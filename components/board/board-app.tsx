@@ -60,6 +60,10 @@ export function BoardApp({ session }: { session: BoardSession }) {
   const presence = usePresence(awareness, session.me.name);
   const canEdit = session.access === "write" && state.state !== "denied";
   const undo = useUndo(doc);
+  const spotlightCard = useCallback(
+    (cardId: string) => setSpotlight(control, { kind: "card", id: cardId }),
+    [control],
+  );
   const onEditing = useCallback(
     (cardId: string | null) => awareness?.setLocalStateField("editing", cardId),
     [awareness],
@@ -167,6 +171,7 @@ export function BoardApp({ session }: { session: BoardSession }) {
               me={session.me}
               presence={presence}
               goals={goals}
+              onSpotlightCard={session.canModerate && canEdit ? spotlightCard : null}
               spotlit={spotlight?.kind === "lane" && spotlight.id === lane.id}
               onSpotlight={
                 session.canModerate && canEdit
@@ -233,6 +238,7 @@ function LaneColumn({
   me,
   presence,
   goals,
+  onSpotlightCard,
   spotlit,
   onSpotlight,
   onEditing,
@@ -246,6 +252,7 @@ function LaneColumn({
   me: BoardSession["me"];
   presence: Presence[];
   goals: GoalOption[];
+  onSpotlightCard: ((cardId: string) => void) | null;
   spotlit: boolean;
   onSpotlight: (() => void) | null;
   onEditing: (cardId: string | null) => void;
@@ -276,6 +283,7 @@ function LaneColumn({
             type="button"
             onClick={onSpotlight}
             className="shrink-0 text-xs text-brand-700 hover:underline"
+            aria-label={t("spotlightLane", { lane: lane.title })}
           >
             {t("spotlight")}
           </button>
@@ -299,6 +307,7 @@ function LaneColumn({
               index={index}
               isLast={index === cards.length - 1}
               goals={goals}
+              onSpotlight={onSpotlightCard}
             />
           </li>
         ))}
@@ -325,6 +334,8 @@ interface CardViewProps {
   isLast: boolean;
   /** Goal cards a measure can be linked to. */
   goals: GoalOption[];
+  /** For moderators: put this card on the projector. */
+  onSpotlight: ((cardId: string) => void) | null;
 }
 
 const sameCard = (a: Card, b: Card) =>
@@ -354,6 +365,7 @@ const CardView = memo(
     index,
     isLast,
     goals,
+    onSpotlight,
   }: CardViewProps) {
     const t = useTranslations("board");
     const move = {
@@ -426,10 +438,23 @@ const CardView = memo(
                 {{ left: "←", right: "→", up: "↑", down: "↓" }[direction]}
               </button>
             ))}
+            {onSpotlight ? (
+              <button
+                type="button"
+                onClick={() => onSpotlight(card.id)}
+                aria-label={t("spotlightCard", { card: label })}
+                className="ml-auto rounded px-2 py-1 text-sm text-brand-700 hover:bg-white"
+              >
+                {t("spotlight")}
+              </button>
+            ) : null}
             <button
               type="button"
               onClick={() => removeCard(doc, card.id)}
-              className="ml-auto rounded px-2 py-1 text-sm text-red-700 hover:bg-white"
+              className={cn(
+                "rounded px-2 py-1 text-sm text-red-700 hover:bg-white",
+                !onSpotlight && "ml-auto",
+              )}
             >
               {t("delete")}
             </button>
@@ -449,7 +474,8 @@ const CardView = memo(
     a.isLast === b.isLast &&
     a.doc === b.doc &&
     a.onEditing === b.onEditing &&
-    a.goals === b.goals,
+    a.goals === b.goals &&
+    a.onSpotlight === b.onSpotlight,
 );
 
 /** Inline editing on the card's Y.Text: only the changed span is replaced, so concurrent typing merges. */

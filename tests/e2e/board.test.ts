@@ -131,13 +131,18 @@ describe("live board", () => {
     await ui.text(projector.getByTestId("phase")).toContain("Stille Schreibphase");
     await ui.text(projector.getByRole("timer")).toMatch(/^(10:00|9:5\d)$/);
     await ui.text(editor.getByRole("timer")).toMatch(/^(10:00|9:5\d)$/);
-    await moderator.getByTestId("lane").nth(1).getByRole("button", { name: "Hervorheben" }).click();
+    await moderator.getByRole("button", { name: /^Spalte „.*Lücken“ hervorheben$/ }).click();
     await ui.count(projector.getByTestId("projector-lane")).toBe(1);
     await ui.text(projector.getByTestId("projector-lane")).toContain("Lücken");
     await ui.text(projector.getByTestId("projector-card")).toContain("bei Behördengängen");
     await ui.count(editor.locator('[data-testid="lane"][data-spotlight]')).toBe(1);
     await moderator.getByRole("button", { name: "Auf dem Projektor zeigen" }).click();
     await ui.visible(projector.getByTestId("projector-join").getByRole("img"));
+    await moderator
+      .getByRole("button", { name: /^Karte „Ehrenamtliche Lotsen.*hervorheben$/ })
+      .click();
+    await ui.count(projector.getByTestId("projector-lane")).toBe(0);
+    await ui.text(projector.getByTestId("projector-card")).toContain("bei Behördengängen");
     await moderator.getByRole("button", { name: "Hervorhebung beenden" }).click();
     await ui.count(projector.getByTestId("projector-lane")).toBe(3);
     await projectorContext.close();
