@@ -38,7 +38,9 @@ export function useSyncedDoc(docName: string) {
   useEffect(() => () => doc.destroy(), [doc]);
 
   const state: BoardSyncState =
-    status.state === "offline" && pendingEdits > 0 ? { state: "offline-pending" } : status;
+    (status.state === "offline" || status.state === "connecting") && pendingEdits > 0
+      ? { state: "offline-pending" }
+      : status;
   return { doc, awareness, state, pendingEdits };
 }
 

@@ -14,10 +14,11 @@ export interface TestServer {
   /** SIGKILL: no flush, no goodbye. */
   kill(): Promise<void>;
   /**
-   * Stops the server (SIGTERM) and starts it again on the same port and data after `pauseMs`,
-   * as after a restart or a network outage; this object then stands for the new process.
+   * Stops the server (SIGTERM), as in a restart or a network outage, and returns `resume`,
+   * which starts it again on the same port and data; this object then stands for the new
+   * process.
    */
-  restart(pauseMs?: number): Promise<void>;
+  interrupt(): Promise<{ resume(): Promise<void> }>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -33,7 +34,7 @@ export async function startTestServer(
     database?: "default" | "pglite";
     /** Reuse this Postgres database (it is then not dropped on stop): restarts, several instances. */
     databaseUrl?: string;
-    /** Used by restart(): the database this server owns and drops on stop. */
+    /** Used by interrupt(): the database this server owns and drops on stop. */
     ownDatabase?: { url: string; drop(): Promise<void> };
     dataDir?: string;
     port?: number;
@@ -99,17 +100,20 @@ export async function startTestServer(
       if (child.exitCode === null) child.kill("SIGKILL");
       await exited;
     },
-    async restart(pauseMs = 0) {
+    async interrupt() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      const next = await startTestServer({
-        ...options,
-        dataDir,
-        port: Number(new URL(url).port),
-        ownDatabase: postgresDb,
-      });
-      Object.assign(server, next);
+      return {
+        resume: async () => {
+          const next = await startTestServer({
+            ...options,
+            dataDir,
+            port: Number(new URL(url).port),
+            ownDatabase: postgresDb,
+          });
+          Object.assign(server, next);
+        },
+      };
     },
   };
   return server;
