@@ -36,6 +36,7 @@ import { FacilitationControls, PhaseAndTimer, useControlState } from "./facilita
 import { InvitePanel } from "./invite-panel";
 import { MeasureDetails, type GoalOption } from "./measure-details";
 import { useDocVersion, useSyncedDoc, type BoardSyncState } from "./use-synced-doc";
+import { Options } from "@/components/ui/options";
 
 const KIND_STYLE: Record<CardKind, string> = {
   idea: "border-amber-300 bg-amber-50",
@@ -205,11 +206,7 @@ function ModeratorBar({ doc, fields }: { doc: Y.Doc; fields: BoardSession["field
           onChange={(e) => setTemplate(e.target.value as LaneTemplate)}
           className="w-auto max-w-full"
         >
-          {laneTemplates.map((name) => (
-            <option key={name} value={name}>
-              {t(`templates.${name}`)}
-            </option>
-          ))}
+          <Options values={laneTemplates} label={(name) => t(`templates.${name}`)} />
         </Select>
       </label>
       <Button
@@ -393,11 +390,7 @@ const CardView = memo(
               onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
               className="w-auto py-0.5 pr-7 pl-2 text-xs"
             >
-              {cardKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`kinds.${kind}`)}
-                </option>
-              ))}
+              <Options values={cardKinds} label={(kind) => t(`kinds.${kind}`)} />
             </Select>
           ) : (
             <Badge>{t(`kinds.${card.kind}`)}</Badge>
@@ -566,11 +559,7 @@ function NewCardForm({ doc, laneId, me }: { doc: Y.Doc; laneId: string; me: Boar
           defaultValue="idea"
           className="w-auto py-1 text-sm"
         >
-          {cardKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
+          <Options values={cardKinds} label={(kind) => t(`kinds.${kind}`)} />
         </Select>
         <label className="flex items-center gap-1 text-sm">
           <input type="checkbox" name="anonymous" /> {t("anonymous")}

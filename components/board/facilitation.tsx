@@ -17,6 +17,7 @@ import {
   type Timer,
 } from "@/lib/board/board-control";
 import { useDocVersion } from "./use-synced-doc";
+import { Options } from "@/components/ui/options";
 
 /** The facilitator's state, re-read on every change of the control document. */
 export function useControlState(doc: Y.Doc): ControlState {
@@ -75,11 +76,7 @@ export function FacilitationControls({ control }: { control: Y.Doc }) {
             onChange={(e) => setMinutes(Number(e.target.value))}
             className="w-auto"
           >
-            {TIMER_MINUTES.map((m) => (
-              <option key={m} value={m}>
-                {t("minutes", { minutes: m })}
-              </option>
-            ))}
+            <Options values={TIMER_MINUTES} label={(m) => t("minutes", { minutes: m })} />
           </Select>
         </label>
         <Button

@@ -5,6 +5,7 @@ import QRCode from "qrcode";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/form";
+import { Options } from "@/components/ui/options";
 
 interface Invite {
   id: string;
@@ -104,11 +105,7 @@ export function InvitePanel({
             onChange={(e) => setHours(Number(e.target.value))}
             className="w-auto"
           >
-            {EXPIRY_HOURS.map((h) => (
-              <option key={h} value={h}>
-                {t("hours", { hours: h })}
-              </option>
-            ))}
+            <Options values={EXPIRY_HOURS} label={(h) => t("hours", { hours: h })} />
           </Select>
         </label>
         <Button onClick={create}>{t("create")}</Button>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, FormField, Input, Select } from "@/components/ui/form";
+import { Options } from "@/components/ui/options";
 import { organisationKinds } from "@/lib/domain-values";
 
 export function JoinForm({ token, workshopId }: { token: string; workshopId: string }) {
@@ -51,11 +52,10 @@ export function JoinForm({ token, workshopId }: { token: string; workshopId: str
         {(props) => (
           <Select {...props} name="organisationKind" defaultValue="">
             <option value="">{t("join.noOrganisation")}</option>
-            {organisationKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`enums.organisationKind.${kind}`)}
-              </option>
-            ))}
+            <Options
+              values={organisationKinds}
+              label={(kind) => t(`enums.organisationKind.${kind}`)}
+            />
           </Select>
         )}
       </FormField>

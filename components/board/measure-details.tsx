@@ -9,6 +9,7 @@ import { linkMeasureToGoal, setMeasureFields, type Card } from "@/lib/board/boar
 import type { MeasureFields } from "@/lib/board/board-schema";
 import { measurePriorities, measureStatuses, responsibilityRoles } from "@/lib/domain-values";
 import { isAppError } from "@/lib/errors";
+import { Options } from "@/components/ui/options";
 
 export interface GoalOption {
   id: string;
@@ -113,11 +114,10 @@ export function MeasureDetails({
                 aria-label={t("role")}
                 className="w-auto py-1 text-sm"
               >
-                {responsibilityRoles.map((role) => (
-                  <option key={role} value={role}>
-                    {tEnums(`responsibilityRole.${role}`)}
-                  </option>
-                ))}
+                <Options
+                  values={responsibilityRoles}
+                  label={(role) => tEnums(`responsibilityRole.${role}`)}
+                />
               </Select>
             </div>
           ))}
@@ -144,11 +144,7 @@ export function MeasureDetails({
             className="py-1 text-sm"
           >
             <option value="">{t("noPriority")}</option>
-            {measurePriorities.map((p) => (
-              <option key={p} value={p}>
-                {tEnums(`measurePriority.${p}`)}
-              </option>
-            ))}
+            <Options values={measurePriorities} label={(p) => tEnums(`measurePriority.${p}`)} />
           </Select>
           <Select
             name="status"
@@ -156,11 +152,7 @@ export function MeasureDetails({
             aria-label={t("status")}
             className="py-1 text-sm"
           >
-            {measureStatuses.map((s) => (
-              <option key={s} value={s}>
-                {tEnums(`measureStatus.${s}`)}
-              </option>
-            ))}
+            <Options values={measureStatuses} label={(s) => tEnums(`measureStatus.${s}`)} />
           </Select>
         </div>
         <Select

@@ -8,6 +8,7 @@ import { FormField, Input, Select } from "@/components/ui/form";
 import { conceptTemplates } from "@/lib/concept/templates";
 import { idleState } from "@/lib/forms/action-state";
 import { FormError, useFieldError } from "@/components/ui/form-feedback";
+import { Options } from "@/components/ui/options";
 
 const types = ["action_plan", "integration_concept", "framework_plan"] as const;
 
@@ -24,11 +25,7 @@ export function CreateConceptForm() {
       <FormField id="type" label={t("concept.fields.type")} error={fieldError("type")}>
         {(props) => (
           <Select {...props} name="type" defaultValue="action_plan">
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {t(`enums.conceptType.${type}`)}
-              </option>
-            ))}
+            <Options values={types} label={(type) => t(`enums.conceptType.${type}`)} />
           </Select>
         )}
       </FormField>

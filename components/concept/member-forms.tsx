@@ -10,17 +10,14 @@ import {
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/form";
 import { FormError, useErrorMessage, useFieldError } from "@/components/ui/form-feedback";
+import { Options } from "@/components/ui/options";
 import { idleState } from "@/lib/forms/action-state";
 
 const roles = ["moderator", "editor", "viewer"] as const;
 
 function RoleOptions() {
   const t = useTranslations("enums.role");
-  return roles.map((role) => (
-    <option key={role} value={role}>
-      {t(role)}
-    </option>
-  ));
+  return <Options values={roles} label={(role) => t(role)} />;
 }
 
 export function AddMemberForm({ conceptId }: { conceptId: string }) {

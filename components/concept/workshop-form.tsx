@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, Input, Select } from "@/components/ui/form";
 import { FormError, useFieldError } from "@/components/ui/form-feedback";
 import { idleState } from "@/lib/forms/action-state";
+import { Options } from "@/components/ui/options";
 
 const kinds = [
   "workshop",
@@ -37,11 +38,7 @@ export function WorkshopForm({
         <FormField id="workshop-kind" label={t("workshops.kind")} error={fieldError("kind")}>
           {(props) => (
             <Select {...props} name="kind" defaultValue="working_group">
-              {kinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`enums.workshopKind.${kind}`)}
-                </option>
-              ))}
+              <Options values={kinds} label={(kind) => t(`enums.workshopKind.${kind}`)} />
             </Select>
           )}
         </FormField>
