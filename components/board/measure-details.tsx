@@ -35,6 +35,8 @@ export function MeasureDetails({
   const tEnums = useTranslations("enums");
   const measure = card.measure;
   const [error, setError] = useState<string | null>(null);
+  // The form is built only once opened: a board holds hundreds of cards, most never edited.
+  const [open, setOpen] = useState(false);
   const goal = goals.find((g) => g.id === card.goalCardId);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -91,92 +93,94 @@ export function MeasureDetails({
 
   const rows = [...measure.responsibilities, { organisation: "", role: "partner" as const }];
   return (
-    <details className="mt-2 text-sm">
+    <details className="mt-2 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-xs font-medium text-brand-700">
         {t("details")}
         {goal ? ` · ${t("goal")}: ${goal.text.slice(0, 30)}` : ""}
       </summary>
-      <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label={t("details")}>
-        <fieldset className="space-y-1">
-          <legend className="text-xs font-medium">{t("responsible")}</legend>
-          {rows.map((row, i) => (
-            <div key={`${i}-${row.organisation}`} className="flex gap-1">
-              <Input
-                name="organisation"
-                defaultValue={row.organisation}
-                aria-label={t("organisation")}
-                placeholder={t("organisation")}
-                className="py-1 text-sm"
-              />
-              <Select
-                name="role"
-                defaultValue={row.role}
-                aria-label={t("role")}
-                className="w-auto py-1 text-sm"
-              >
-                <Options
-                  values={responsibilityRoles}
-                  label={(role) => tEnums(`responsibilityRole.${role}`)}
+      {open ? (
+        <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label={t("details")}>
+          <fieldset className="space-y-1">
+            <legend className="text-xs font-medium">{t("responsible")}</legend>
+            {rows.map((row, i) => (
+              <div key={`${i}-${row.organisation}`} className="flex gap-1">
+                <Input
+                  name="organisation"
+                  defaultValue={row.organisation}
+                  aria-label={t("organisation")}
+                  placeholder={t("organisation")}
+                  className="py-1 text-sm"
                 />
-              </Select>
-            </div>
-          ))}
-        </fieldset>
-        <Input
-          name="target"
-          defaultValue={measure.target}
-          aria-label={t("target")}
-          placeholder={t("target")}
-          className="py-1 text-sm"
-        />
-        <Input
-          name="timeframe"
-          defaultValue={measure.timeframe}
-          aria-label={t("timeframe")}
-          placeholder={t("timeframe")}
-          className="py-1 text-sm"
-        />
-        <div className="flex gap-1">
+                <Select
+                  name="role"
+                  defaultValue={row.role}
+                  aria-label={t("role")}
+                  className="w-auto py-1 text-sm"
+                >
+                  <Options
+                    values={responsibilityRoles}
+                    label={(role) => tEnums(`responsibilityRole.${role}`)}
+                  />
+                </Select>
+              </div>
+            ))}
+          </fieldset>
+          <Input
+            name="target"
+            defaultValue={measure.target}
+            aria-label={t("target")}
+            placeholder={t("target")}
+            className="py-1 text-sm"
+          />
+          <Input
+            name="timeframe"
+            defaultValue={measure.timeframe}
+            aria-label={t("timeframe")}
+            placeholder={t("timeframe")}
+            className="py-1 text-sm"
+          />
+          <div className="flex gap-1">
+            <Select
+              name="priority"
+              defaultValue={measure.priority ?? ""}
+              aria-label={t("priority")}
+              className="py-1 text-sm"
+            >
+              <option value="">{t("noPriority")}</option>
+              <Options values={measurePriorities} label={(p) => tEnums(`measurePriority.${p}`)} />
+            </Select>
+            <Select
+              name="status"
+              defaultValue={measure.status}
+              aria-label={t("status")}
+              className="py-1 text-sm"
+            >
+              <Options values={measureStatuses} label={(s) => tEnums(`measureStatus.${s}`)} />
+            </Select>
+          </div>
           <Select
-            name="priority"
-            defaultValue={measure.priority ?? ""}
-            aria-label={t("priority")}
+            name="goalCardId"
+            defaultValue={card.goalCardId ?? ""}
+            aria-label={t("goal")}
             className="py-1 text-sm"
           >
-            <option value="">{t("noPriority")}</option>
-            <Options values={measurePriorities} label={(p) => tEnums(`measurePriority.${p}`)} />
+            <option value="">{t("noGoal")}</option>
+            {goals.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.text.slice(0, 60)}
+              </option>
+            ))}
           </Select>
-          <Select
-            name="status"
-            defaultValue={measure.status}
-            aria-label={t("status")}
-            className="py-1 text-sm"
-          >
-            <Options values={measureStatuses} label={(s) => tEnums(`measureStatus.${s}`)} />
-          </Select>
-        </div>
-        <Select
-          name="goalCardId"
-          defaultValue={card.goalCardId ?? ""}
-          aria-label={t("goal")}
-          className="py-1 text-sm"
-        >
-          <option value="">{t("noGoal")}</option>
-          {goals.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.text.slice(0, 60)}
-            </option>
-          ))}
-        </Select>
-        {error ? (
-          <p role="alert" className="text-xs text-red-700">
-            {t("invalid", { fields: error })}
-          </p>
-        ) : null}
-        <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
-          {t("save")}
-        </Button>
-      </form>
+          {error ? (
+            <p role="alert" className="text-xs text-red-700">
+              {t("invalid", { fields: error })}
+            </p>
+          ) : null}
+          <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
+            {t("save")}
+          </Button>
+        </form>
+      ) : null}
     </details>
   );
 }
