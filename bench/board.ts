@@ -9,8 +9,6 @@
  *
  * Options: --cards 500 --runs 5
  */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Page } from "playwright-core";
@@ -21,6 +19,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/browser";
 import { demoConcept, signedIn } from "../tests/support/demo-fixture";
 import { connectSyncClient } from "../tests/support/sync-client";
 import { startTestServer } from "../tests/support/test-server";
+import { printTable, writeResults } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -170,29 +169,13 @@ async function main() {
       ],
       ["edit → other browser, max of 10 (ms)", String(Math.max(...editLatencies))],
     ];
-    const width = Math.max(...rows.map((r) => r[0]!.length));
-    console.log(`| ${"measure".padEnd(width)} | value |`);
-    console.log(`|${"-".repeat(width + 2)}|-------|`);
-    for (const [name, value] of rows) console.log(`| ${name!.padEnd(width)} | ${value} |`);
-
-    const outDir = path.join(ROOT, "bench-results");
-    fs.mkdirSync(outDir, { recursive: true });
-    const file = path.join(outDir, `board-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          cards: CARDS,
-          loadsMs: loads,
-          jsGzipBytes,
-          editLatenciesMs: editLatencies,
-          cpus: os.cpus().length,
-        },
-        null,
-        2,
-      ),
-    );
-    console.log(`\nresults written to ${path.relative(ROOT, file)}`);
+    printTable(["measure", "value"], rows);
+    writeResults("board", {
+      cards: CARDS,
+      loadsMs: loads,
+      jsGzipBytes,
+      editLatenciesMs: editLatencies,
+    });
   } finally {
     await browser.close();
     await server.stop();

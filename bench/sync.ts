@@ -23,6 +23,7 @@ import * as Y from "yjs";
 import { parseEnv } from "@/lib/env";
 import { ensureBuild } from "@/server/ensure-build";
 import { HttpClient } from "../tests/support/http-client";
+import { printTable, writeResults } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -338,7 +339,7 @@ async function runLoad(target: Target, n: number): Promise<Result> {
   };
 }
 
-function printTable(results: Result[]) {
+function printResults(results: Result[]) {
   const header = [
     "clients",
     "server",
@@ -363,11 +364,7 @@ function printTable(results: Result[]) {
     r.rssMiB.toFixed(0),
     r.persistP50 === undefined ? "–" : `${r.persistP50.toFixed(1)}/${r.persistP99!.toFixed(1)}`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
 }
 
 async function main() {
@@ -398,19 +395,8 @@ async function main() {
       }
     }
   }
-  printTable(results);
-  const outDir = path.join(ROOT, "bench-results");
-  fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `sync-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      { seconds: SECONDS, fullClients: FULL_CLIENTS, cpus: os.cpus().length, results },
-      null,
-      2,
-    ),
-  );
-  console.log(`\nresults written to ${path.relative(ROOT, file)}`);
+  printResults(results);
+  writeResults("sync", { seconds: SECONDS, fullClients: FULL_CLIENTS, results });
   process.exit(0);
 }
 

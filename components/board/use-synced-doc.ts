@@ -41,7 +41,7 @@ export function useSyncedDoc(docName: string) {
     (status.state === "offline" || status.state === "connecting") && pendingEdits > 0
       ? { state: "offline-pending" }
       : status;
-  return { doc, awareness, state, pendingEdits };
+  return { doc, awareness, state };
 }
 
 /** Re-renders on every change of the document; returns a counter to depend on. */

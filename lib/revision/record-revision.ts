@@ -47,7 +47,7 @@ export async function latestRevisionNumber({
   tx,
   conceptId,
 }: {
-  tx: Tx | Queryable;
+  tx: Queryable;
   conceptId: string;
 }): Promise<number> {
   const [latest] = await tx

@@ -46,6 +46,12 @@ export function syncMetrics(): SyncMetrics {
   return g[KEY];
 }
 
+/** Counts a socket the server closed, by close code. */
+export function countServerClose(code: number): void {
+  const closed = syncMetrics().closedByServer;
+  closed[code] = (closed[code] ?? 0) + 1;
+}
+
 export function recordPersistLatency(ms: number): void {
   const window = syncMetrics().persistLatencyMs;
   window.push(ms);

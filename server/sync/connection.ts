@@ -2,11 +2,10 @@ import * as decoding from "lib0/decoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
-import type { Principal } from "@/lib/auth/principal";
 import { log } from "@/lib/log";
 import { CLOSE_CODES, type CloseCode } from "@/lib/sync/close-codes";
 import type { DocAccess } from "@/lib/sync/doc-access";
-import { syncMetrics } from "@/lib/sync/metrics";
+import { countServerClose, syncMetrics } from "@/lib/sync/metrics";
 import type { PersistQueue } from "./persist-queue";
 import {
   encodeAwarenessStates,
@@ -46,7 +45,6 @@ export class Connection implements DocPeer {
     private readonly ws: WebSocket,
     readonly shared: SharedDoc,
     readonly access: DocAccess,
-    readonly principal: Principal,
     private readonly persist: PersistQueue,
     private readonly limits: ConnectionLimits,
   ) {
@@ -93,8 +91,7 @@ export class Connection implements DocPeer {
 
   close(code: CloseCode, reason: string) {
     if (this.closed) return;
-    const metrics = syncMetrics();
-    metrics.closedByServer[code] = (metrics.closedByServer[code] ?? 0) + 1;
+    countServerClose(code);
     this.ws.close(code, reason);
     this.cleanUp();
   }

@@ -55,7 +55,10 @@ export class SharedDoc {
     });
     this.awareness.on(
       "update",
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
         const changed = [...added, ...updated, ...removed];
         const controlled = this.peers.get(origin as DocPeer);
         if (controlled) {
@@ -65,9 +68,11 @@ export class SharedDoc {
         broadcast(this.peers.keys(), encodeAwarenessStates(this.awareness, changed));
         if (origin !== "remote") {
           const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-          this.fanout.publish(this.name, "awareness", update).catch((error: unknown) =>
-            log.warn("awareness not passed on", { doc: this.name, error: String(error) }),
-          );
+          this.fanout
+            .publish(this.name, "awareness", update)
+            .catch((error: unknown) =>
+              log.warn("awareness not passed on", { doc: this.name, error: String(error) }),
+            );
         }
       },
     );
@@ -88,7 +93,8 @@ export class SharedDoc {
     if (batch.length === 0) return;
     this.outgoing = [];
     this.lastFanoutAt = performance.now();
-    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+    const update =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
     const origin = batch.every((b) => b.origin === batch[0]!.origin) ? batch[0]!.origin : null;
     broadcast(this.peers.keys(), encodeSyncMessage(SYNC.update, update), origin);
   }
@@ -127,7 +133,8 @@ export class SharedDoc {
     if (!controlled) return;
     this.peers.delete(peer);
     syncMetrics().connections--;
-    if (controlled.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    if (controlled.size)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
   }
 
   compact(): Promise<unknown> {
@@ -137,7 +144,9 @@ export class SharedDoc {
         this.updatesSinceCompaction = Math.max(0, this.updatesSinceCompaction - folded);
         log.debug("compacted", { doc: this.name, folded });
       })
-      .catch((error: unknown) => log.warn("compaction failed", { doc: this.name, error: String(error) }))
+      .catch((error: unknown) =>
+        log.warn("compaction failed", { doc: this.name, error: String(error) }),
+      )
       .finally(() => (this.compacting = null));
     return this.compacting;
   }

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { groupBy } from "@/lib/group-by";
 import { log } from "@/lib/log";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
-import { syncMetrics } from "@/lib/sync/metrics";
+import { countServerClose, syncMetrics } from "@/lib/sync/metrics";
 import { authenticateUpgrade, docNameFromUrl } from "./authenticate";
 import { Connection, type ConnectionLimits } from "./connection";
 import { DocStore } from "./doc-store";
@@ -51,7 +51,11 @@ export class SyncServer {
 
   constructor(private readonly options: SyncServerOptions) {
     this.store = new DocStore(options.db);
-    this.persist = new PersistQueue(this.store, (batch) => this.forwardDurable(batch), options.persistConcurrency);
+    this.persist = new PersistQueue(
+      this.store,
+      (batch) => this.forwardDurable(batch),
+      options.persistConcurrency,
+    );
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxFrameBytes,
@@ -110,7 +114,6 @@ export class SyncServer {
             ws,
             shared,
             decision.access,
-            decision.principal,
             this.persist,
             this.options.limits,
           );
@@ -137,14 +140,12 @@ export class SyncServer {
       const shared = this.docs.get(docName);
       try {
         const merged = mergeAll(updates);
-        this.options.fanout
-          .publish(docName, "update", merged)
-          .catch((error: unknown) =>
-            log.error("update not passed to other instances", {
-              doc: docName,
-              error: String(error),
-            }),
-          );
+        this.options.fanout.publish(docName, "update", merged).catch((error: unknown) =>
+          log.error("update not passed to other instances", {
+            doc: docName,
+            error: String(error),
+          }),
+        );
         const origins = new Set(entries.map((e) => e.origin));
         const origin = origins.size === 1 ? (entries[0]!.origin as Connection) : null;
         shared?.applyDurableUpdate(merged, origin, updates.length);
@@ -156,8 +157,7 @@ export class SyncServer {
 
   private onSocketError(connection: Connection, ws: WebSocket, error: Error & { code?: string }) {
     if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
-      syncMetrics().closedByServer[CLOSE_CODES.messageTooBig] =
-        (syncMetrics().closedByServer[CLOSE_CODES.messageTooBig] ?? 0) + 1;
+      countServerClose(CLOSE_CODES.messageTooBig);
       log.info("frame too large", { doc: connection.shared.name });
     } else if (ws.readyState === ws.OPEN) {
       connection.close(CLOSE_CODES.malformed, "protocol error");
