@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
 import { votingRoundSchema } from "./board-schema";
+import type { VoteResults } from "./private-scope";
 
 export const votingStatuses = ["closed", "open", "revealed"] as const;
 export type VotingStatus = (typeof votingStatuses)[number];
@@ -39,6 +40,8 @@ export interface ControlState {
   locked: boolean;
   spotlight: Spotlight | null;
   voting: VotingRound;
+  /** Written by the server when a round is revealed; null before. */
+  results: VoteResults | null;
 }
 
 const controlOf = (doc: Y.Doc) => doc.getMap<unknown>("control");
@@ -55,6 +58,7 @@ export function getControlState(doc: Y.Doc): ControlState {
     locked: control.get("locked") === true,
     spotlight: (control.get("spotlight") as Spotlight | null) ?? null,
     voting: (control.get("voting") as VotingRound) ?? NO_VOTING,
+    results: (control.get("results") as VoteResults | null) ?? null,
   };
 }
 
@@ -133,6 +137,11 @@ export function revealVotes(doc: Y.Doc): void {
   const voting = getControlState(doc).voting;
   if (voting.round === 0) throw new AppError("conflict:no_voting_round");
   controlOf(doc).set("voting", { ...voting, status: "revealed" });
+}
+
+/** The server's count of a revealed round (participants' dots are never in this document before). */
+export function setVoteResults(doc: Y.Doc, results: VoteResults): void {
+  controlOf(doc).set("results", results);
 }
 
 /** Shows (or hides, with null) an invite link on the projector. Only same-site join links. */

@@ -2,12 +2,12 @@
  * Typed accessors for a workshop board's Yjs document. Components and the server read and write
  * boards only through these functions; no raw map keys elsewhere.
  *
- * Layout (the same in the shared board and in a participant's private scope):
+ * Layout of the shared board (a participant's private scope, in private-scope.ts, holds cards
+ * in the same layout):
  *   lanes:    Y.Map<laneId, Y.Map>   { id, title, position, fieldId, column }
  *   cards:    Y.Map<cardId, Y.Map>   { id, laneId, position, kind, text: Y.Text, colour,
  *                                      author | null, clusterId, goalCardId, measure, createdAt }
  *   clusters: Y.Map<clusterId, Y.Map> { id, laneId, title }
- *   votes:    Y.Map<"<voterId>|<cardId>", number>
  *
  * Positions are fractional keys, so concurrent moves never renumber other cards.
  */
@@ -68,9 +68,8 @@ export interface Factory {
 }
 
 const lanesOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("lanes");
-const cardsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("cards");
+export const cardsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("cards");
 const clustersOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>("clusters");
-const votesOf = (doc: Y.Doc) => doc.getMap<number>("votes");
 
 const byPosition = (a: { position: string }, b: { position: string }) =>
   a.position < b.position ? -1 : a.position > b.position ? 1 : 0;
@@ -95,7 +94,7 @@ function readLane(map: Y.Map<unknown>): Lane {
   };
 }
 
-function readCard(map: Y.Map<unknown>): Card {
+export function readCard(map: Y.Map<unknown>): Card {
   const kind = map.get("kind") as CardKind;
   const colour = map.get("colour") as CardColour;
   return {
@@ -225,11 +224,25 @@ export function getCardText(doc: Y.Doc, cardId: string): Y.Text {
 export function addCard(doc: Y.Doc, input: CardInput, factory?: Factory): Card {
   const data = parseInput(cardInputSchema, input);
   if (!lanesOf(doc).has(data.laneId)) throw new AppError("not_found:lane");
+  return readCard(insertCard(doc, { ...data, id: newId(factory), createdAt: factory?.now }));
+}
+
+/**
+ * Writes a new card map at the end of its lane (validated input; the caller checks the lane).
+ * `extra` entries are stored alongside, e.g. a private card's state.
+ */
+export function insertCard(
+  doc: Y.Doc,
+  data: Omit<Card, "position" | "clusterId" | "goalCardId" | "measure" | "createdAt"> & {
+    measure?: MeasureFields | null;
+    createdAt?: number;
+  },
+  extra: Record<string, unknown> = {},
+): Y.Map<unknown> {
   const last = getCards(doc, { laneId: data.laneId }).at(-1);
-  const id = newId(factory);
   const card = new Y.Map<unknown>();
   doc.transact(() => {
-    card.set("id", id);
+    card.set("id", data.id);
     card.set("laneId", data.laneId);
     card.set("position", generateKeyBetween(last?.position ?? null, null));
     card.set("kind", data.kind);
@@ -238,11 +251,15 @@ export function addCard(doc: Y.Doc, input: CardInput, factory?: Factory): Card {
     card.set("author", data.author);
     card.set("clusterId", null);
     card.set("goalCardId", null);
-    card.set("measure", data.kind === "measure" ? measureFieldsSchema.parse({}) : null);
-    card.set("createdAt", factory?.now ?? Date.now());
-    cardsOf(doc).set(id, card);
+    card.set(
+      "measure",
+      data.measure ?? (data.kind === "measure" ? measureFieldsSchema.parse({}) : null),
+    );
+    card.set("createdAt", data.createdAt ?? Date.now());
+    for (const [key, value] of Object.entries(extra)) card.set(key, value);
+    cardsOf(doc).set(data.id, card);
   });
-  return readCard(card);
+  return card;
 }
 
 /** Replaces the card's text (for inline edits use getCardText and edit the Y.Text). */
@@ -310,8 +327,6 @@ export function removeCard(doc: Y.Doc, cardId: string): void {
     cardsOf(doc).delete(cardId);
     for (const card of cardsOf(doc).values())
       if (card.get("goalCardId") === cardId) card.set("goalCardId", null);
-    for (const key of [...votesOf(doc).keys()])
-      if (key.endsWith(`|${cardId}`)) votesOf(doc).delete(key);
   });
 }
 
@@ -385,60 +400,12 @@ export function removeCluster(doc: Y.Doc, clusterId: string): void {
 
 /* ── votes ─────────────────────────────────────────────────────────────────────────────── */
 
-/** The dots one voter has placed, by card. */
-export function getVoterDots(doc: Y.Doc, voterId: string): Map<string, number> {
-  const mine = new Map<string, number>();
-  for (const [key, count] of votesOf(doc).entries()) {
-    const [voter, cardId] = key.split("|");
-    if (voter === voterId && cardId) mine.set(cardId, count);
-  }
-  return mine;
-}
-
-/**
- * Places (delta 1) or takes back (delta -1) a dot. Enforces the round's budget per voter and,
- * unless several dots per card are allowed, one dot per card.
- */
-export function castVote(
-  doc: Y.Doc,
-  {
-    voterId,
-    cardId,
-    delta,
-    budget,
-    allowMultiple,
-  }: { voterId: string; cardId: string; delta: 1 | -1; budget: number; allowMultiple: boolean },
-): void {
-  const mine = getVoterDots(doc, voterId);
-  const used = [...mine.values()].reduce((a, b) => a + b, 0);
-  const current = mine.get(cardId) ?? 0;
-  if (delta === 1) {
-    if (used >= budget) throw new AppError("conflict:vote_budget");
-    if (!allowMultiple && current >= 1) throw new AppError("conflict:vote_single");
-  } else if (current === 0) {
-    return;
-  }
-  const key = `${voterId}|${cardId}`;
-  if (current + delta === 0) votesOf(doc).delete(key);
-  else votesOf(doc).set(key, current + delta);
-}
-
-/** Total dots per card across all voters. */
-export function voteTotals(doc: Y.Doc): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const [key, count] of votesOf(doc).entries()) {
-    const cardId = key.split("|")[1];
-    if (cardId) totals.set(cardId, (totals.get(cardId) ?? 0) + count);
-  }
-  return totals;
-}
-
-/** Cards sorted by votes (most first); ties keep board order. */
+/** Cards sorted by their dots in a revealed round (most first); ties keep board order. */
 export function cardsByVotes(
   doc: Y.Doc,
-  totals = voteTotals(doc),
+  totals: Readonly<Record<string, number>>,
 ): Array<Card & { votes: number }> {
   return getCards(doc)
-    .map((card) => ({ ...card, votes: totals.get(card.id) ?? 0 }))
+    .map((card) => ({ ...card, votes: totals[card.id] ?? 0 }))
     .sort((a, b) => b.votes - a.votes);
 }

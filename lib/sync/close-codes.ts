@@ -9,6 +9,11 @@ export const CLOSE_CODES = {
   messageTooBig: 1009,
   /** Unexpected server failure: reconnect. */
   internalError: 1011,
+  /**
+   * Writes were refused while the board was locked, so the client holds changes the server does
+   * not: reconnect, and the sync handshake brings both sides together again.
+   */
+  resync: 4000,
   /** Malformed frame: bad encoding, truncated, unknown message type, text frame. */
   malformed: 4400,
   /** Credentials expired or were revoked while connected. */

@@ -4,14 +4,14 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Queryable } from "@/lib/db/client";
 import { chapters, guests, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { parseDocName } from "./doc-names";
+import { formatDocName, parseDocName, scopeOwner } from "./doc-names";
 
 export type DocAccess = "write" | "read";
 
 async function conceptOfDoc(db: Queryable, name: string) {
   const parsed = parseDocName(name);
   if (!parsed) throw new AppError("not_found:document");
-  if (parsed.kind === "board" || parsed.kind === "board-control") {
+  if (parsed.kind !== "chapter") {
     const [workshop] = await db
       .select({ conceptId: workshops.conceptId })
       .from(workshops)
@@ -29,9 +29,10 @@ async function conceptOfDoc(db: Queryable, name: string) {
 
 /**
  * What a principal may do with a real-time document. Members write boards and chapters unless
- * they are viewers; only moderators write a board's control document (facilitation); guests
- * reach only the board of the workshop they were invited to; a final chapter is read-only for
- * everyone. Throws unauthorized / not_found / forbidden.
+ * they are viewers; only moderators write a board's control document (facilitation); a private
+ * scope opens only for its owner, who writes it if they may write the board; guests reach only
+ * the board of the workshop they were invited to; a final chapter is read-only for everyone.
+ * Throws unauthorized / not_found / forbidden.
  */
 export async function resolveDocAccess({
   db,
@@ -44,6 +45,11 @@ export async function resolveDocAccess({
 }): Promise<DocAccess> {
   if (!principal) throw new AppError("unauthorized:session");
   const doc = await conceptOfDoc(db, docName);
+  if (doc.kind === "board-private") {
+    if (doc.owner !== scopeOwner(principal)) throw new AppError("forbidden:document");
+    const board = formatDocName({ kind: "board", id: doc.id });
+    return resolveDocAccess({ db, docName: board, principal });
+  }
 
   const isBoard = doc.kind === "board" || doc.kind === "board-control";
   let access: DocAccess;

@@ -30,7 +30,8 @@ class MalformedMessage extends Error {}
 /**
  * One client socket on one document. Messages are handled strictly in order; a malformed one
  * closes this socket only. Writes from read-only connections are dropped, and the client is
- * told once through the y-protocols permission message.
+ * told once through the y-protocols permission message; writes while blocked (a locked board)
+ * are dropped too, the client knows the lock from the control document.
  */
 export class Connection implements DocPeer {
   private lastSentAt = Date.now();
@@ -39,6 +40,8 @@ export class Connection implements DocPeer {
   private tokens: number;
   private lastRefill = performance.now();
   private toldReadOnly = false;
+  /** Writes were dropped while blocked: the client's state has run ahead of the server's. */
+  private refusedWhileBlocked = false;
   private closed = false;
 
   constructor(
@@ -47,6 +50,8 @@ export class Connection implements DocPeer {
     readonly access: DocAccess,
     private readonly persist: PersistQueue,
     private readonly limits: ConnectionLimits,
+    /** True while this writer's updates must be dropped (a locked board). */
+    private readonly writesBlocked: () => boolean = () => false,
   ) {
     this.tokens = limits.burst;
     shared.addPeer(this);
@@ -174,6 +179,11 @@ export class Connection implements DocPeer {
       this.tellReadOnly();
       return;
     }
+    if (this.writesBlocked()) {
+      metrics.updatesDropped++;
+      this.refusedWhileBlocked = true;
+      return;
+    }
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       decoded = Y.decodeUpdate(payload);
@@ -184,6 +194,16 @@ export class Connection implements DocPeer {
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     // Durable first; the sync server applies and forwards it once the batch is written.
     await this.persist.append(this.shared.name, payload, this);
+  }
+
+  /**
+   * Called when what blocks writes may have changed: once writes are allowed again, a client
+   * whose writes were refused reconnects, so its later updates do not wait forever on the
+   * refused ones.
+   */
+  resyncIfRefused() {
+    if (this.refusedWhileBlocked && !this.writesBlocked())
+      this.close(CLOSE_CODES.resync, "writes allowed again");
   }
 
   private tellReadOnly() {

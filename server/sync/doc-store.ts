@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, like, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
@@ -33,6 +33,22 @@ export class DocStore {
       .orderBy(asc(docUpdates.id));
     const state = rebuild(snapshot?.state, rows);
     return { state, lastUpdateId: rows.at(-1)?.id ?? after, pendingUpdates: rows.length };
+  }
+
+  /** Names of stored documents that start with `prefix` (which holds no LIKE wildcards). */
+  async namesWithPrefix(prefix: string): Promise<string[]> {
+    const pattern = `${prefix}%`;
+    const rows = await this.db
+      .selectDistinct({ name: docUpdates.docName })
+      .from(docUpdates)
+      .where(like(docUpdates.docName, pattern))
+      .union(
+        this.db
+          .select({ name: docSnapshots.docName })
+          .from(docSnapshots)
+          .where(like(docSnapshots.docName, pattern)),
+      );
+    return rows.map((row) => row.name);
   }
 
   /** Appends updates of any documents in one statement. */

@@ -36,6 +36,10 @@ export class SharedDoc {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Map<DocPeer, Set<number>>();
   readonly ready: Promise<void>;
+  /** Set once the first load finished. */
+  loaded = false;
+  /** Server-side users (not sockets) that keep the document loaded. */
+  private holders = 0;
   private updatesSinceCompaction = 0;
   private compacting: Promise<unknown> | null = null;
   private outgoing: Array<{ update: Uint8Array; origin: unknown }> = [];
@@ -76,7 +80,9 @@ export class SharedDoc {
         }
       },
     );
-    this.ready = this.reload();
+    this.ready = this.reload().then(() => {
+      this.loaded = true;
+    });
   }
 
   private scheduleFanout() {
@@ -135,6 +141,19 @@ export class SharedDoc {
     syncMetrics().connections--;
     if (controlled.size)
       awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+  }
+
+  hold() {
+    this.holders++;
+  }
+
+  unhold() {
+    this.holders--;
+  }
+
+  /** Whether anything (a socket or the server itself) still uses the document. */
+  get inUse() {
+    return this.peers.size > 0 || this.holders > 0;
   }
 
   compact(): Promise<unknown> {

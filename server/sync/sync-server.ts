@@ -8,7 +8,11 @@ import { groupBy } from "@/lib/group-by";
 import { log } from "@/lib/log";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
 import { countServerClose, syncMetrics } from "@/lib/sync/metrics";
-import { authenticateUpgrade, docNameFromUrl } from "./authenticate";
+import { getControlState } from "@/lib/board/board-control";
+import { resolveDocAccess } from "@/lib/sync/doc-access";
+import { formatDocName, parseDocName, privateScopePrefix } from "@/lib/sync/doc-names";
+import { authenticateUpgrade, docNameFromUrl, type UpgradeDecision } from "./authenticate";
+import { BoardScopes, type ScopeHost } from "./board-scopes";
 import { Connection, type ConnectionLimits } from "./connection";
 import { DocStore } from "./doc-store";
 import type { Fanout } from "./fanout";
@@ -35,22 +39,33 @@ const STATUS_TEXT: Record<number, string> = {
   500: "Internal Server Error",
 };
 
+/** The origin of updates the server itself makes (publishing private cards, vote counts). */
+const SERVER_ORIGIN = "server";
+
 /**
  * The y-websocket endpoint at /sync/<document>: authenticates upgrades, keeps loaded documents,
  * persists before forwarding, and passes messages to other instances through the fan-out.
+ * For boards it also enforces the lock and runs the private scopes (board-scopes.ts).
  */
-export class SyncServer {
+export class SyncServer implements ScopeHost {
   private readonly wss: WebSocketServer;
   private readonly store: DocStore;
   private readonly persist: PersistQueue;
   private readonly docs = new Map<string, SharedDoc>();
   private readonly connections = new Set<Connection>();
+  /** The control document a connection's writes depend on (board lock), held while it is open. */
+  private readonly lockSources = new Map<
+    Connection,
+    { shared: SharedDoc; onControlChange: () => void }
+  >();
+  private readonly scopes: BoardScopes;
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly keepalive: NodeJS.Timeout;
   private closing = false;
 
   constructor(private readonly options: SyncServerOptions) {
     this.store = new DocStore(options.db);
+    this.scopes = new BoardScopes(options.db, this);
     this.persist = new PersistQueue(
       this.store,
       (batch) => this.forwardDurable(batch),
@@ -105,19 +120,32 @@ export class SyncServer {
       return true;
     }
     authenticateUpgrade({ db: this.options.db, req, docName }).then(
-      (decision) => {
+      async (decision) => {
         if (!decision.ok) return reject(socket, decision.status, decision.error);
+        const controlName = await this.lockingControlDoc(decision);
         (req as IncomingMessage & { syncProtocol?: string }).syncProtocol = decision.protocol;
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const shared = this.acquire(decision.docName);
+          const lockSource = controlName ? this.acquire(controlName) : null;
+          lockSource?.hold();
           const connection = new Connection(
             ws,
             shared,
             decision.access,
             this.persist,
             this.options.limits,
+            // Until the lock is known, nothing is written.
+            lockSource
+              ? () => !lockSource.loaded || getControlState(lockSource.doc).locked
+              : undefined,
           );
           this.connections.add(connection);
+          if (lockSource) {
+            const onControlChange = () => connection.resyncIfRefused();
+            lockSource.doc.on("update", onControlChange);
+            lockSource.ready.then(onControlChange, () => undefined);
+            this.lockSources.set(connection, { shared: lockSource, onControlChange });
+          }
           connection.onClosed = (c) => this.release(c);
           ws.on("error", (error) => this.onSocketError(connection, ws, error));
         });
@@ -128,6 +156,26 @@ export class SyncServer {
       },
     );
     return true;
+  }
+
+  /**
+   * For a participant writing a board or their private scope: the name of the board's control
+   * document, whose lock blocks their writes. Moderators are never locked out.
+   */
+  private async lockingControlDoc(
+    decision: Extract<UpgradeDecision, { ok: true }>,
+  ): Promise<string | null> {
+    const parsed = parseDocName(decision.docName);
+    if (decision.access !== "write" || !parsed) return null;
+    if (parsed.kind !== "board" && parsed.kind !== "board-private") return null;
+    const controlName = formatDocName({ kind: "board-control", id: parsed.id });
+    const moderates =
+      (await resolveDocAccess({
+        db: this.options.db,
+        docName: controlName,
+        principal: decision.principal,
+      })) === "write";
+    return moderates ? null : controlName;
   }
 
   /**
@@ -147,8 +195,14 @@ export class SyncServer {
           }),
         );
         const origins = new Set(entries.map((e) => e.origin));
-        const origin = origins.size === 1 ? (entries[0]!.origin as Connection) : null;
-        shared?.applyDurableUpdate(merged, origin, updates.length);
+        const only = entries[0]!.origin;
+        shared?.applyDurableUpdate(
+          merged,
+          origins.size === 1 && only instanceof Connection ? only : null,
+          updates.length,
+        );
+        if (entries.some((e) => e.origin instanceof Connection))
+          void this.scopes.afterClientChange(docName);
       } catch (error) {
         log.error("durable update not applied", { doc: docName, error: String(error) });
       }
@@ -187,20 +241,83 @@ export class SyncServer {
 
   private release(connection: Connection) {
     this.connections.delete(connection);
-    const shared = connection.shared;
-    if (shared.peers.size > 0 || this.closing) return;
+    const lockSource = this.lockSources.get(connection);
+    if (lockSource) {
+      this.lockSources.delete(connection);
+      lockSource.shared.doc.off("update", lockSource.onControlChange);
+      lockSource.shared.unhold();
+      this.scheduleUnload(lockSource.shared);
+    }
+    this.scheduleUnload(connection.shared);
+  }
+
+  /** Unloads a document some time after nothing uses it any more. */
+  private scheduleUnload(shared: SharedDoc) {
+    if (shared.inUse || this.closing || this.unloadTimers.has(shared.name)) return;
     this.unloadTimers.set(
       shared.name,
       setTimeout(() => {
         this.unloadTimers.delete(shared.name);
-        if (shared.peers.size === 0) void this.unloadAfterCompaction(shared);
+        if (!shared.inUse) void this.unloadAfterCompaction(shared);
       }, this.options.unloadAfterMs ?? 30_000).unref(),
     );
   }
 
   private async unloadAfterCompaction(shared: SharedDoc) {
     if (shared.hasPendingUpdates) await shared.compact();
-    if (shared.peers.size === 0) this.unload(shared.name);
+    if (!shared.inUse && this.docs.get(shared.name) === shared) this.unload(shared.name);
+  }
+
+  /* ── ScopeHost: the server's own reads and changes ──────────────────────────────────── */
+
+  async withDoc<T>(docName: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    const shared = this.acquire(docName);
+    shared.hold();
+    try {
+      await shared.ready;
+      return await read(shared.doc);
+    } finally {
+      shared.unhold();
+      this.scheduleUnload(shared);
+    }
+  }
+
+  async change(docNames: string[], change: (...docs: Y.Doc[]) => void): Promise<void> {
+    const held = docNames.map((name) => this.acquire(name));
+    for (const shared of held) shared.hold();
+    try {
+      await Promise.all(held.map((shared) => shared.ready));
+      // Working copies: the loaded documents only ever hold durable state. Each copy has a
+      // fresh Yjs client id, so nothing the server writes can be traced to a person.
+      const copies = held.map((shared) => {
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(shared.doc));
+        return copy;
+      });
+      const updates = copies.map((copy) => {
+        const collected: Uint8Array[] = [];
+        copy.on("update", (update: Uint8Array) => collected.push(update));
+        return collected;
+      });
+      change(...copies);
+      for (const [index, shared] of held.entries()) {
+        const made = updates[index]!;
+        if (made.length) await this.persist.append(shared.name, mergeAll(made), SERVER_ORIGIN);
+      }
+      for (const copy of copies) copy.destroy();
+    } finally {
+      for (const shared of held) {
+        shared.unhold();
+        this.scheduleUnload(shared);
+      }
+    }
+  }
+
+  async scopeNames(workshopId: string): Promise<string[]> {
+    const prefix = privateScopePrefix(workshopId);
+    const names = new Set(await this.store.namesWithPrefix(prefix));
+    for (const name of this.docs.keys()) if (name.startsWith(prefix)) names.add(name);
+    return [...names];
   }
 
   private unload(docName: string) {
@@ -220,6 +337,7 @@ export class SyncServer {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     for (const connection of this.connections)
       connection.close(CLOSE_CODES.serviceRestart, "server restarting");
+    await this.scopes.idle();
     await this.persist.drain();
     await Promise.all(
       [...this.docs.values()].map((shared) =>

@@ -79,3 +79,33 @@ export async function createWorkshopViaAction(
   if (!reply.body.includes('"status":"ok"'))
     throw new Error(`workshop not created: ${reply.body.slice(0, 200)}`);
 }
+
+/** A guest who joined a workshop through a fresh invite link the moderator made. */
+export async function joinAsGuest(
+  moderator: HttpClient,
+  {
+    workshopId,
+    displayName,
+    role = "participant",
+  }: {
+    workshopId: string;
+    displayName: string;
+    role?: "participant" | "viewer";
+  },
+): Promise<{ client: HttpClient; guestId: string }> {
+  const invite = await moderator.fetch(`/api/workshops/${workshopId}/invites`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ role }),
+  });
+  const { token } = (await invite.json()) as { token: string };
+  const client = new HttpClient(moderator.baseUrl);
+  const joined = await client.fetch(`/api/invites/${token}/join`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ displayName }),
+  });
+  expect(joined.status).toBe(201);
+  const { guestId } = (await joined.json()) as { guestId: string };
+  return { client, guestId };
+}

@@ -28,6 +28,7 @@ describe("facilitator control state", () => {
       locked: false,
       spotlight: null,
       voting: { round: 0, budget: 3, allowMultiple: false, status: "closed" },
+      results: null,
     });
     setPhase(doc, "Stille Schreibphase");
     setPrivateMode(doc, true);

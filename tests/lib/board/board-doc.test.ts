@@ -4,15 +4,12 @@ import {
   addCard,
   addLane,
   applyLaneTemplate,
-  cardsByVotes,
-  castVote,
   clusterCards,
   getCard,
   getCardText,
   getCards,
   getClusters,
   getLanes,
-  getVoterDots,
   linkMeasureToGoal,
   moveCard,
   removeCard,
@@ -22,7 +19,6 @@ import {
   setCardKind,
   setCardText,
   setMeasureFields,
-  voteTotals,
 } from "@/lib/board/board-doc";
 import { AppError } from "@/lib/errors";
 
@@ -252,40 +248,5 @@ describe("board cards", () => {
     expect(getCard(doc, "s")?.clusterId).toBeNull(); // leaving the lane leaves the cluster
     removeCluster(doc, cluster.id);
     expect(getCard(doc, "k")?.clusterId).toBeNull();
-  });
-});
-
-describe("dot voting", () => {
-  it("enforces the budget and one dot per card unless several are allowed", () => {
-    const { doc, lane } = board();
-    for (const id of ["a", "b", "c", "d"])
-      addCard(doc, { laneId: lane.id, text: id, author }, { id });
-    const round = { budget: 3, allowMultiple: false };
-    castVote(doc, { voterId: "v1", cardId: "a", delta: 1, ...round });
-    expect(codeOf(() => castVote(doc, { voterId: "v1", cardId: "a", delta: 1, ...round }))).toBe(
-      "conflict:vote_single",
-    );
-    castVote(doc, { voterId: "v1", cardId: "b", delta: 1, ...round });
-    castVote(doc, { voterId: "v1", cardId: "c", delta: 1, ...round });
-    expect(codeOf(() => castVote(doc, { voterId: "v1", cardId: "d", delta: 1, ...round }))).toBe(
-      "conflict:vote_budget",
-    );
-    castVote(doc, { voterId: "v1", cardId: "c", delta: -1, ...round });
-    castVote(doc, { voterId: "v1", cardId: "d", delta: 1, ...round });
-    expect(Object.fromEntries(getVoterDots(doc, "v1"))).toEqual({ a: 1, b: 1, d: 1 });
-
-    const multiple = { budget: 3, allowMultiple: true };
-    castVote(doc, { voterId: "v2", cardId: "d", delta: 1, ...multiple });
-    castVote(doc, { voterId: "v2", cardId: "d", delta: 1, ...multiple });
-    castVote(doc, { voterId: "v2", cardId: "b", delta: 1, ...multiple });
-    expect(Object.fromEntries(voteTotals(doc))).toEqual({ a: 1, b: 2, d: 3 });
-    expect(cardsByVotes(doc).map((c) => [c.id, c.votes])).toEqual([
-      ["d", 3],
-      ["b", 2],
-      ["a", 1],
-      ["c", 0],
-    ]);
-    removeCard(doc, "d");
-    expect(Object.fromEntries(voteTotals(doc))).toEqual({ a: 1, b: 2 });
   });
 });

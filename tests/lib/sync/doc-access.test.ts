@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/principal";
 import { chapters, guests, invites, workshops } from "@/lib/db/schema";
 import { resolveDocAccess } from "@/lib/sync/doc-access";
-import { formatDocName } from "@/lib/sync/doc-names";
+import { formatDocName, scopeOwner } from "@/lib/sync/doc-names";
 import { buildConcept, buildUser } from "../../support/factories";
 import { openTestDatabase } from "../../support/test-database";
 
@@ -119,6 +119,25 @@ describe("access to real-time documents", () => {
     // A guest whose record is gone (e.g. the workshop was cleaned up) is no one.
     expect(await access(board, { ...participant, guestId: crypto.randomUUID() })).toBe(
       "unauthorized:guest",
+    );
+  });
+
+  it("opens a private scope only for its owner, writable if they may write the board", async () => {
+    const workshopId = board.slice("board:".length);
+    const scopeOf = (p: Principal, workshop = workshopId) =>
+      formatDocName({ kind: "board-private", id: workshop, owner: scopeOwner(p) });
+    expect(await access(scopeOf(participant), participant)).toBe("write");
+    expect(await access(scopeOf(users.editor), users.editor)).toBe("write");
+    expect(await access(scopeOf(users.viewer), users.viewer)).toBe("read");
+    expect(await access(scopeOf(guestViewer), guestViewer)).toBe("read");
+    // Nobody else opens it: not another participant, not even the moderator.
+    expect(await access(scopeOf(participant), users.moderator)).toBe("forbidden:document");
+    expect(await access(scopeOf(participant), users.editor)).toBe("forbidden:document");
+    expect(await access(scopeOf(users.editor), participant)).toBe("forbidden:document");
+    expect(await access(scopeOf(users.outsider), users.outsider)).toBe("forbidden:document");
+    const otherWorkshop = otherBoard.slice("board:".length);
+    expect(await access(scopeOf(participant, otherWorkshop), participant)).toBe(
+      "forbidden:document",
     );
   });
 

@@ -9,6 +9,17 @@ describe("document names", () => {
     expect(parseDocName(formatDocName({ kind: "board", id }))).toEqual({ kind: "board", id });
     expect(parseDocName(`chapter:${id.toUpperCase()}`)).toEqual({ kind: "chapter", id });
     expect(parseDocName(`board-control:${id}`)).toEqual({ kind: "board-control", id });
+    const owner = `guest.${id}`;
+    expect(parseDocName(formatDocName({ kind: "board-private", id, owner }))).toEqual({
+      kind: "board-private",
+      id,
+      owner,
+    });
+    expect(parseDocName(`board-private:${id}:USER.${id.toUpperCase()}`)).toEqual({
+      kind: "board-private",
+      id,
+      owner: `user.${id}`,
+    });
   });
 
   it("rejects anything else", () => {
@@ -20,6 +31,11 @@ describe("document names", () => {
       `whiteboard:${id}`,
       `board:${id}:extra`,
       "board:../../etc",
+      `board-private:${id}`,
+      `board-private:${id}:admin.${id}`,
+      `board-private:${id}:guest.x`,
+      `board-private:${id}:guest.${id}:more`,
+      `chapter:${id}:guest.${id}`,
     ]) {
       expect(parseDocName(name), name).toBeNull();
     }
