@@ -2,7 +2,15 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -14,36 +22,33 @@ import {
   addCard,
   addLane,
   applyLaneTemplate,
-  getCardText,
   getCards,
   getLanes,
-  moveCard,
-  removeCard,
-  setCardKind,
   type Card,
   type Lane,
 } from "@/lib/board/board-doc";
-import { setJoinUrl, setSpotlight } from "@/lib/board/board-control";
+import { getControlState, setJoinUrl, setSpotlight } from "@/lib/board/board-control";
 import {
-  cardKinds,
   laneTemplates,
   type CardKind,
   type LaneTemplate,
+  cardKinds,
 } from "@/lib/board/board-schema";
+import {
+  addPrivateCard,
+  castDot,
+  getMyDots,
+  getPrivateCards,
+  type PrivateCard,
+} from "@/lib/board/private-scope";
 import { isAppError } from "@/lib/errors";
 import type { BoardSession } from "@/lib/workshop/board-access";
 import { FacilitationControls, PhaseAndTimer, useControlState } from "./facilitation";
 import { InvitePanel } from "./invite-panel";
-import { MeasureDetails, type GoalOption } from "./measure-details";
+import { CardView, type CardDots } from "./card-view";
+import type { GoalOption } from "./measure-details";
 import { useDocVersion, useSyncedDoc, type BoardSyncState } from "./use-synced-doc";
 import { Options } from "@/components/ui/options";
-
-const KIND_STYLE: Record<CardKind, string> = {
-  idea: "border-amber-300 bg-amber-50",
-  goal: "border-sky-300 bg-sky-50",
-  measure: "border-emerald-300 bg-emerald-50",
-  question: "border-fuchsia-300 bg-fuchsia-50",
-};
 
 interface Presence {
   clientId: number;
@@ -56,10 +61,13 @@ export function BoardApp({ session }: { session: BoardSession }) {
   const t = useTranslations("board");
   const { doc, awareness, state } = useSyncedDoc(session.boardDoc);
   const control = useSyncedDoc(session.controlDoc).doc;
-  const spotlight = useControlState(control).spotlight;
+  const scope = useSyncedDoc(session.privateDoc).doc;
+  const { spotlight, privateMode, locked, voting, results } = useControlState(control);
   useDocVersion(doc);
+  useDocVersion(scope);
   const presence = usePresence(awareness, session.me.name);
-  const canEdit = session.access === "write" && state.state !== "denied";
+  const lockedOut = locked && !session.canModerate;
+  const canEdit = session.access === "write" && state.state !== "denied" && !lockedOut;
   const undo = useUndo(doc);
   const spotlightCard = useCallback(
     (cardId: string) => setSpotlight(control, { kind: "card", id: cardId }),
@@ -69,9 +77,35 @@ export function BoardApp({ session }: { session: BoardSession }) {
     (cardId: string | null) => awareness?.setLocalStateField("editing", cardId),
     [awareness],
   );
+  const onDot = useCallback(
+    (cardId: string, delta: 1 | -1) => {
+      const round = getControlState(control).voting;
+      try {
+        castDot(scope, { voting: round, cardId, delta });
+      } catch (error) {
+        if (!isAppError(error)) throw error; // budget used up or round closed: buttons catch up
+      }
+    },
+    [control, scope],
+  );
+  const [sortByVotes, setSortByVotes] = useState(true);
   const lanes = getLanes(doc);
   const cards = getCards(doc);
+  const hiddenCards = session.privateDoc ? getPrivateCards(scope) : [];
   const goals = useGoalOptions(cards);
+  const board = useMemo(() => ({ shared: doc, scope, privateMode }), [doc, scope, privateMode]);
+
+  const votingOpen = voting.status === "open" && session.privateDoc !== null && canEdit;
+  const myDots = votingOpen ? getMyDots(scope, voting.round) : null;
+  const dotsLeft = myDots ? voting.budget - [...myDots.values()].reduce((a, b) => a + b, 0) : 0;
+  const totals =
+    voting.status === "revealed" && results?.round === voting.round ? results.totals : null;
+  const inLane = (laneId: string) => {
+    const lane = cards.filter((c) => c.laneId === laneId);
+    return totals && sortByVotes
+      ? [...lane].sort((a, b) => (totals[b.id] ?? 0) - (totals[a.id] ?? 0))
+      : lane;
+  };
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -132,11 +166,29 @@ export function BoardApp({ session }: { session: BoardSession }) {
           {t(`denied.${state.reason}`)}
         </p>
       ) : null}
-      {session.access === "read" ? (
-        <p className="mx-4 mt-4 rounded-md bg-brand-50 px-4 py-2 text-sm text-brand-800 sm:mx-6">
-          {t("readOnly")}
-        </p>
-      ) : null}
+      <div className="flex flex-col gap-2 px-4 pt-4 empty:hidden sm:px-6" aria-live="polite">
+        {session.access === "read" ? <Notice>{t("readOnly")}</Notice> : null}
+        {lockedOut ? <Notice tone="amber">{t("lockedNotice")}</Notice> : null}
+        {privateMode ? <Notice>{t("privateModeNotice")}</Notice> : null}
+        {myDots ? (
+          <Notice tone="brand" testId="dots-left">
+            {t("voting.left", { left: dotsLeft, budget: voting.budget })}{" "}
+            {voting.allowMultiple ? t("voting.multipleAllowed") : t("voting.oneEach")}
+          </Notice>
+        ) : null}
+        {totals ? (
+          <Notice tone="brand" testId="vote-results">
+            {t("voting.revealed", { voters: results!.voters })}{" "}
+            <button
+              type="button"
+              className="font-medium underline"
+              onClick={() => setSortByVotes((on) => !on)}
+            >
+              {sortByVotes ? t("voting.boardOrder") : t("voting.sortByVotes")}
+            </button>
+          </Notice>
+        ) : null}
+      </div>
 
       {session.canModerate && canEdit ? (
         <details open className="border-b border-line bg-white px-4 py-3 sm:px-6">
@@ -163,12 +215,18 @@ export function BoardApp({ session }: { session: BoardSession }) {
           lanes.map((lane, laneIndex) => (
             <LaneColumn
               key={lane.id}
-              doc={doc}
               lane={lane}
               lanes={lanes}
               laneIndex={laneIndex}
-              cards={cards.filter((c) => c.laneId === lane.id)}
+              cards={inLane(lane.id)}
+              hiddenCards={hiddenCards.filter(
+                (c) =>
+                  c.laneId === lane.id ||
+                  (laneIndex === 0 && !lanes.some((l) => l.id === c.laneId)),
+              )}
+              board={board}
               canEdit={canEdit}
+              canModerate={session.canModerate}
               me={session.me}
               presence={presence}
               goals={goals}
@@ -180,11 +238,43 @@ export function BoardApp({ session }: { session: BoardSession }) {
                   : null
               }
               onEditing={onEditing}
+              voting={
+                myDots
+                  ? {
+                      mine: myDots,
+                      left: dotsLeft,
+                      allowMultiple: voting.allowMultiple,
+                      onChange: onDot,
+                    }
+                  : null
+              }
+              totals={totals}
             />
           ))
         )}
       </main>
     </div>
+  );
+}
+
+function Notice({
+  tone = "neutral",
+  testId,
+  children,
+}: {
+  tone?: "neutral" | "amber" | "brand";
+  testId?: string;
+  children: ReactNode;
+}) {
+  const tones = {
+    neutral: "bg-slate-100 text-slate-800",
+    amber: "bg-amber-50 text-amber-900",
+    brand: "bg-brand-50 text-brand-800",
+  };
+  return (
+    <p className={cn("rounded-md px-4 py-2 text-sm", tones[tone])} data-testid={testId}>
+      {children}
+    </p>
   );
 }
 
@@ -225,27 +315,17 @@ function ModeratorBar({ doc, fields }: { doc: Y.Doc; fields: BoardSession["field
   );
 }
 
-function LaneColumn({
-  doc,
-  lane,
-  lanes,
-  laneIndex,
-  cards,
-  canEdit,
-  me,
-  presence,
-  goals,
-  onSpotlightCard,
-  spotlit,
-  onSpotlight,
-  onEditing,
-}: {
-  doc: Y.Doc;
+interface LaneProps {
   lane: Lane;
   lanes: Lane[];
   laneIndex: number;
+  /** The lane's cards on the shared board, in the order shown. */
   cards: Card[];
+  /** This person's own cards for this lane that only they see yet. */
+  hiddenCards: PrivateCard[];
+  board: BoardDocs;
   canEdit: boolean;
+  canModerate: boolean;
   me: BoardSession["me"];
   presence: Presence[];
   goals: GoalOption[];
@@ -253,7 +333,45 @@ function LaneColumn({
   spotlit: boolean;
   onSpotlight: (() => void) | null;
   onEditing: (cardId: string | null) => void;
-}) {
+  /** Dot voting while a round is open. */
+  voting: {
+    mine: Map<string, number>;
+    left: number;
+    allowMultiple: boolean;
+    onChange: CardDots["onChange"];
+  } | null;
+  /** Dots per card of a revealed round. */
+  totals: Readonly<Record<string, number>> | null;
+}
+
+/** The two documents a participant writes: the shared board and their private scope. */
+interface BoardDocs {
+  shared: Y.Doc;
+  scope: Y.Doc;
+  privateMode: boolean;
+}
+
+const noEditing = () => undefined;
+
+function LaneColumn({
+  lane,
+  lanes,
+  laneIndex,
+  cards,
+  hiddenCards,
+  board,
+  canEdit,
+  canModerate,
+  me,
+  presence,
+  goals,
+  onSpotlightCard,
+  spotlit,
+  onSpotlight,
+  onEditing,
+  voting,
+  totals,
+}: LaneProps) {
   const t = useTranslations("board");
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -287,231 +405,82 @@ function LaneColumn({
         ) : null}
       </div>
       <ul className="flex flex-col gap-2">
-        {cards.map((card, index) => (
+        {cards.map((card, index) => {
+          const mine = voting?.mine.get(card.id) ?? 0;
+          return (
+            <li key={card.id}>
+              <CardView
+                doc={board.shared}
+                card={card}
+                hidden={null}
+                canEdit={canEdit}
+                canEditText={card.author !== null}
+                canDelete={canModerate || (card.author !== null && card.author.id === me.id)}
+                editors={presence
+                  .filter((p) => p.editing === card.id && p.clientId !== board.shared.clientID)
+                  .map((p) => p.name)
+                  .join(", ")}
+                onEditing={onEditing}
+                moves={{
+                  laneId: lane.id,
+                  previousLaneId: lanes[laneIndex - 1]?.id ?? null,
+                  nextLaneId: lanes[laneIndex + 1]?.id ?? null,
+                  index,
+                  isLast: index === cards.length - 1,
+                }}
+                goals={goals}
+                onSpotlight={onSpotlightCard}
+                dots={
+                  voting
+                    ? {
+                        mine,
+                        canAdd: voting.left > 0 && (voting.allowMultiple || mine === 0),
+                        onChange: voting.onChange,
+                      }
+                    : null
+                }
+                votes={totals ? (totals[card.id] ?? 0) : null}
+              />
+            </li>
+          );
+        })}
+        {hiddenCards.map((card) => (
           <li key={card.id}>
             <CardView
-              doc={doc}
+              doc={board.scope}
               card={card}
+              hidden={card.anonymous && !board.privateMode ? "anonymous" : "private"}
               canEdit={canEdit}
-              editors={presence
-                .filter((p) => p.editing === card.id && p.clientId !== doc.clientID)
-                .map((p) => p.name)
-                .join(", ")}
-              onEditing={onEditing}
-              laneId={lane.id}
-              previousLaneId={lanes[laneIndex - 1]?.id ?? null}
-              nextLaneId={lanes[laneIndex + 1]?.id ?? null}
-              index={index}
-              isLast={index === cards.length - 1}
-              goals={goals}
-              onSpotlight={onSpotlightCard}
+              canEditText
+              canDelete
+              editors=""
+              onEditing={noEditing}
+              moves={null}
+              goals={[]}
+              onSpotlight={null}
+              dots={null}
+              votes={null}
             />
           </li>
         ))}
       </ul>
-      {canEdit ? <NewCardForm doc={doc} laneId={lane.id} me={me} /> : null}
-      {cards.length === 0 && !canEdit ? (
+      {canEdit ? <NewCardForm board={board} laneId={lane.id} me={me} /> : null}
+      {cards.length === 0 && hiddenCards.length === 0 && !canEdit ? (
         <p className="px-1 text-sm text-muted">{t("emptyLane")}</p>
       ) : null}
     </section>
   );
 }
 
-interface CardViewProps {
-  doc: Y.Doc;
-  card: Card;
-  canEdit: boolean;
-  /** Names of the others editing this card right now, joined. */
-  editors: string;
-  onEditing: (cardId: string | null) => void;
-  laneId: string;
-  previousLaneId: string | null;
-  nextLaneId: string | null;
-  index: number;
-  isLast: boolean;
-  /** Goal cards a measure can be linked to. */
-  goals: GoalOption[];
-  /** For moderators: put this card on the projector. */
-  onSpotlight: ((cardId: string) => void) | null;
-}
-
-const sameCard = (a: Card, b: Card) =>
-  a.id === b.id &&
-  a.text === b.text &&
-  a.kind === b.kind &&
-  a.colour === b.colour &&
-  a.laneId === b.laneId &&
-  a.author?.name === b.author?.name &&
-  a.goalCardId === b.goalCardId &&
-  JSON.stringify(a.measure) === JSON.stringify(b.measure);
-
-/**
- * One card. Memoised on what it shows: with hundreds of cards on a board, an edit re-renders
- * only the card that changed.
- */
-const CardView = memo(
-  function CardView({
-    doc,
-    card,
-    canEdit,
-    editors,
-    onEditing,
-    laneId,
-    previousLaneId,
-    nextLaneId,
-    index,
-    isLast,
-    goals,
-    onSpotlight,
-  }: CardViewProps) {
-    const t = useTranslations("board");
-    const move = {
-      left: previousLaneId ? () => moveCard(doc, card.id, { laneId: previousLaneId, index }) : null,
-      right: nextLaneId ? () => moveCard(doc, card.id, { laneId: nextLaneId, index }) : null,
-      up: index > 0 ? () => moveCard(doc, card.id, { laneId, index: index - 1 }) : null,
-      down: !isLast ? () => moveCard(doc, card.id, { laneId, index: index + 1 }) : null,
-    };
-    const label = card.text.slice(0, 40) || t(`kinds.${card.kind}`);
-    return (
-      <article
-        className={cn(
-          "rounded-md border-l-4 p-3 shadow-xs",
-          KIND_STYLE[card.kind],
-          editors && "ring-2 ring-brand-600",
-        )}
-        data-testid="card"
-        aria-label={`${t(`kinds.${card.kind}`)}: ${label}`}
-      >
-        <div className="mb-1 flex items-center justify-between gap-2">
-          {canEdit ? (
-            <Select
-              aria-label={t("kind")}
-              value={card.kind}
-              onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
-              className="w-auto py-0.5 pr-7 pl-2 text-xs"
-            >
-              <Options values={cardKinds} label={(kind) => t(`kinds.${kind}`)} />
-            </Select>
-          ) : (
-            <Badge>{t(`kinds.${card.kind}`)}</Badge>
-          )}
-          <span className="truncate text-xs text-muted">{card.author?.name ?? t("anonymous")}</span>
-        </div>
-        {canEdit ? (
-          <CardTextEditor doc={doc} card={card} onEditing={onEditing} />
-        ) : (
-          <p className="whitespace-pre-wrap break-words text-base">{card.text}</p>
-        )}
-        {card.kind === "measure" && card.measure ? (
-          <MeasureDetails
-            doc={doc}
-            card={{ ...card, measure: card.measure }}
-            goals={goals}
-            canEdit={canEdit}
-          />
-        ) : null}
-        {editors ? (
-          <p className="mt-1 text-xs text-brand-700">{t("editing", { names: editors })}</p>
-        ) : null}
-        {canEdit ? (
-          <div
-            className="mt-2 flex flex-wrap gap-1"
-            role="group"
-            aria-label={t("moveCard", { card: label })}
-          >
-            {(["left", "right", "up", "down"] as const).map((direction) => (
-              <button
-                key={direction}
-                type="button"
-                disabled={!move[direction]}
-                onClick={() => move[direction]?.()}
-                aria-label={t(`move.${direction}`)}
-                className="rounded px-2 py-1 text-sm text-muted hover:bg-white disabled:opacity-30"
-              >
-                {{ left: "←", right: "→", up: "↑", down: "↓" }[direction]}
-              </button>
-            ))}
-            {onSpotlight ? (
-              <button
-                type="button"
-                onClick={() => onSpotlight(card.id)}
-                aria-label={t("spotlightCard", { card: label })}
-                className="ml-auto rounded px-2 py-1 text-sm text-brand-700 hover:bg-white"
-              >
-                {t("spotlight")}
-              </button>
-            ) : null}
-            <button
-              type="button"
-              onClick={() => removeCard(doc, card.id)}
-              className={cn(
-                "rounded px-2 py-1 text-sm text-red-700 hover:bg-white",
-                !onSpotlight && "ml-auto",
-              )}
-            >
-              {t("delete")}
-            </button>
-          </div>
-        ) : null}
-      </article>
-    );
-  },
-  (a, b) =>
-    sameCard(a.card, b.card) &&
-    a.canEdit === b.canEdit &&
-    a.editors === b.editors &&
-    a.laneId === b.laneId &&
-    a.previousLaneId === b.previousLaneId &&
-    a.nextLaneId === b.nextLaneId &&
-    a.index === b.index &&
-    a.isLast === b.isLast &&
-    a.doc === b.doc &&
-    a.onEditing === b.onEditing &&
-    a.goals === b.goals &&
-    a.onSpotlight === b.onSpotlight,
-);
-
-/** Inline editing on the card's Y.Text: only the changed span is replaced, so concurrent typing merges. */
-function CardTextEditor({
-  doc,
-  card,
-  onEditing,
+function NewCardForm({
+  board,
+  laneId,
+  me,
 }: {
-  doc: Y.Doc;
-  card: Card;
-  onEditing: (cardId: string | null) => void;
+  board: BoardDocs;
+  laneId: string;
+  me: BoardSession["me"];
 }) {
-  const t = useTranslations("board");
-  return (
-    <Textarea
-      aria-label={t("cardText")}
-      value={card.text}
-      rows={Math.min(6, Math.max(2, Math.ceil(card.text.length / 32)))}
-      maxLength={1000}
-      onFocus={() => onEditing(card.id)}
-      onBlur={() => onEditing(null)}
-      onChange={(e) => replaceChangedSpan(getCardText(doc, card.id), card.text, e.target.value)}
-      className="min-h-0 resize-none border-transparent bg-transparent px-1 py-0.5 shadow-none focus:bg-white/80"
-    />
-  );
-}
-
-function replaceChangedSpan(text: Y.Text, before: string, after: string) {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  text.doc?.transact(() => {
-    if (endBefore > start) text.delete(start, endBefore - start);
-    if (endAfter > start) text.insert(start, after.slice(start, endAfter));
-  });
-}
-
-function NewCardForm({ doc, laneId, me }: { doc: Y.Doc; laneId: string; me: BoardSession["me"] }) {
   const t = useTranslations("board");
   const [error, setError] = useState<string | null>(null);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -520,13 +489,13 @@ function NewCardForm({ doc, laneId, me }: { doc: Y.Doc; laneId: string; me: Boar
     const data = new FormData(form);
     const text = String(data.get("text") ?? "").trim();
     if (!text) return setError(t("errors.empty"));
+    const kind = String(data.get("kind")) as CardKind;
+    const anonymous = data.get("anonymous") !== null;
     try {
-      addCard(doc, {
-        laneId,
-        text,
-        kind: String(data.get("kind")) as CardKind,
-        author: data.get("anonymous") ? null : me,
-      });
+      // Private-mode and anonymous cards go to the private scope; the server publishes them.
+      if (board.privateMode || anonymous)
+        addPrivateCard(board.scope, { laneId, text, kind, author: me, anonymous });
+      else addCard(board.shared, { laneId, text, kind, author: me });
       setError(null);
       form.reset();
     } catch (e) {

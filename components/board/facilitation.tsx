@@ -9,9 +9,13 @@ import {
   getControlState,
   pauseTimer,
   resumeTimer,
+  revealVotes,
+  setLocked,
   setPhase,
+  setPrivateMode,
   setSpotlight,
   startTimer,
+  startVotingRound,
   timerRemainingMs,
   type ControlState,
   type Timer,
@@ -39,6 +43,7 @@ export function useCountdown(timer: Timer): string | null {
 }
 
 const TIMER_MINUTES = [3, 5, 10, 15, 20, 30] as const;
+const DOT_BUDGETS = [1, 2, 3, 4, 5, 6, 8, 10] as const;
 
 /** Phase and timer controls; only rendered for moderators (the server enforces it too). */
 export function FacilitationControls({ control }: { control: Y.Doc }) {
@@ -100,7 +105,64 @@ export function FacilitationControls({ control }: { control: Y.Doc }) {
           </Button>
         ) : null}
       </div>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant={state.privateMode ? "primary" : "secondary"}
+          onClick={() => setPrivateMode(control, !state.privateMode)}
+        >
+          {state.privateMode ? t("reveal") : t("startPrivate")}
+        </Button>
+        <Button variant="secondary" onClick={() => setLocked(control, !state.locked)}>
+          {state.locked ? t("unlock") : t("lock")}
+        </Button>
+      </div>
+      <VotingControls control={control} state={state} />
     </section>
+  );
+}
+
+/** Starting a dot-voting round and revealing its count (the server counts, nobody else sees dots). */
+function VotingControls({ control, state }: { control: Y.Doc; state: ControlState }) {
+  const t = useTranslations("board.facilitate");
+  const [budget, setBudget] = useState<number>(3);
+  const [allowMultiple, setAllowMultiple] = useState(false);
+  if (state.voting.status === "open") {
+    return (
+      <div className="flex flex-wrap items-center gap-3" data-testid="voting-controls">
+        <p className="text-sm">
+          {t("votingOpen", { round: state.voting.round, budget: state.voting.budget })}
+        </p>
+        <Button onClick={() => revealVotes(control)}>{t("revealVotes")}</Button>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-end gap-3" data-testid="voting-controls">
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        {t("dotsPerPerson")}
+        <Select
+          value={budget}
+          onChange={(e) => setBudget(Number(e.target.value))}
+          className="w-auto"
+        >
+          <Options values={DOT_BUDGETS} label={(n) => String(n)} />
+        </Select>
+      </label>
+      <label className="flex min-h-10 items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={allowMultiple}
+          onChange={(e) => setAllowMultiple(e.target.checked)}
+        />
+        {t("allowMultiple")}
+      </label>
+      <Button
+        variant="secondary"
+        onClick={() => startVotingRound(control, { budget, allowMultiple })}
+      >
+        {t("startVoting")}
+      </Button>
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { getCards, getLanes, type Card } from "@/lib/board/board-doc";
+import { cardsByVotes, getCards, getLanes, type Card } from "@/lib/board/board-doc";
 import type { BoardSession } from "@/lib/workshop/board-access";
 import { PhaseAndTimer, useControlState } from "./facilitation";
 import { useDocVersion, useSyncedDoc } from "./use-synced-doc";
@@ -18,7 +18,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
   const board = useSyncedDoc(session.boardDoc);
   const control = useSyncedDoc(session.controlDoc).doc;
   useDocVersion(board.doc);
-  const { spotlight, joinUrl } = useControlState(control);
+  const { spotlight, joinUrl, privateMode, voting, results } = useControlState(control);
   const qr = useQrCode(joinUrl);
 
   const allLanes = getLanes(board.doc);
@@ -27,16 +27,44 @@ export function ProjectorView({ session }: { session: BoardSession }) {
     spotlight?.kind === "card" ? cards.find((c) => c.id === spotlight.id) : undefined;
   const lanes =
     spotlight?.kind === "lane" ? allLanes.filter((l) => l.id === spotlight.id) : allLanes;
+  const totals =
+    voting.status === "revealed" && results?.round === voting.round ? results.totals : null;
+  const status = privateMode
+    ? t("projectorPrivate")
+    : voting.status === "open"
+      ? t("projectorVotingOpen")
+      : null;
 
   return (
     <div className="flex min-h-screen flex-col bg-slate-950 p-8 text-white" data-testid="projector">
       <header className="mb-8 flex flex-wrap items-baseline justify-between gap-6">
         <h1 className="text-4xl font-bold tracking-tight">{session.workshop.title}</h1>
+        {status ? (
+          <p className="rounded-lg bg-teal-400 px-4 py-2 text-2xl font-semibold text-slate-950">
+            {status}
+          </p>
+        ) : null}
         <PhaseAndTimer control={control} large />
       </header>
       <main className="grid flex-1 content-start gap-6 [grid-template-columns:repeat(auto-fit,minmax(18rem,1fr))]">
         {spotCard ? (
-          <ProjectorCard card={spotCard} size="huge" />
+          <ProjectorCard card={spotCard} size="huge" votes={totals?.[spotCard.id]} />
+        ) : totals ? (
+          <section className="col-span-full" data-testid="projector-results">
+            <h2 className="mb-6 border-b-4 border-teal-400 pb-2 text-4xl font-semibold">
+              {t("projectorResults")}
+            </h2>
+            <ol className="grid gap-4 [grid-template-columns:repeat(auto-fit,minmax(22rem,1fr))]">
+              {cardsByVotes(board.doc, totals)
+                .filter((card) => card.votes > 0)
+                .slice(0, 12)
+                .map((card) => (
+                  <li key={card.id}>
+                    <ProjectorCard card={card} size="large" votes={card.votes} />
+                  </li>
+                ))}
+            </ol>
+          </section>
         ) : (
           lanes.map((lane) => (
             <section
@@ -68,6 +96,7 @@ export function ProjectorView({ session }: { session: BoardSession }) {
                       key={card.id}
                       card={card}
                       size={spotlight?.kind === "lane" ? "large" : "normal"}
+                      votes={totals?.[card.id]}
                     />
                   ))}
               </div>
@@ -98,7 +127,16 @@ const CARD_SIZE = {
   huge: "col-span-full m-auto max-w-5xl p-10 text-6xl leading-tight",
 } as const;
 
-function ProjectorCard({ card, size }: { card: Card; size: keyof typeof CARD_SIZE }) {
+function ProjectorCard({
+  card,
+  size,
+  votes,
+}: {
+  card: Card;
+  size: keyof typeof CARD_SIZE;
+  /** Dots in the revealed round, if one is shown. */
+  votes?: number;
+}) {
   const t = useTranslations("board");
   return (
     <article
@@ -114,8 +152,13 @@ function ProjectorCard({ card, size }: { card: Card; size: keyof typeof CARD_SIZ
       )}
       data-testid="projector-card"
     >
-      <p className="mb-2 text-base font-semibold tracking-wide text-slate-600 uppercase">
-        {t(`kinds.${card.kind}`)}
+      <p className="mb-2 flex justify-between gap-4 text-base font-semibold tracking-wide text-slate-600 uppercase">
+        <span>{t(`kinds.${card.kind}`)}</span>
+        {votes !== undefined ? (
+          <span className="text-teal-700 normal-case" data-testid="projector-votes">
+            {t("voting.votes", { count: votes })}
+          </span>
+        ) : null}
       </p>
       <p className="break-words whitespace-pre-wrap">{card.text}</p>
     </article>

@@ -10,14 +10,16 @@ export type BoardSyncState = SyncStatus | { state: "offline-pending" };
 /**
  * A Y.Doc kept in sync with the server for as long as the component lives, plus its connection
  * state. Local edits made while disconnected are counted, so the UI can say they are pending.
+ * With no name, the doc stays local (nothing to sync).
  */
-export function useSyncedDoc(docName: string) {
+export function useSyncedDoc(docName: string | null) {
   const doc = useMemo(() => new Y.Doc(), []);
   const [awareness, setAwareness] = useState<Awareness | null>(null);
   const [status, setStatus] = useState<SyncStatus>({ state: "connecting" });
   const [pendingEdits, setPendingEdits] = useState(0);
 
   useEffect(() => {
+    if (!docName) return;
     const c = new SyncConnection({ baseUrl: window.location.origin, docName, doc });
     c.on("status", (next) => {
       setStatus(next);

@@ -128,11 +128,6 @@ export function startVotingRound(
   return round;
 }
 
-export function closeVoting(doc: Y.Doc): void {
-  const voting = getControlState(doc).voting;
-  if (voting.status === "open") controlOf(doc).set("voting", { ...voting, status: "closed" });
-}
-
 export function revealVotes(doc: Y.Doc): void {
   const voting = getControlState(doc).voting;
   if (voting.round === 0) throw new AppError("conflict:no_voting_round");

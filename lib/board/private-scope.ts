@@ -1,12 +1,12 @@
 /**
  * A participant's private scope on a board: a Yjs document only its owner can open (the sync
  * server enforces that). It holds what the others must not see yet:
- *   cards: Y.Map<cardId, Y.Map>  the board's card layout, plus `anonymous` and `submitted`
+ *   cards: Y.Map<cardId, Y.Map>  the board's card layout, plus `anonymous`
  *   votes: Y.Map<"<round>|<cardId>", number>  the owner's dots
  *
  * Cards written in private mode, and anonymous cards, live here until the server publishes them
- * into the shared board: submitted cards as soon as private mode is off (so at the reveal). The
- * server writes them with its own Yjs client id and the author it knows, or none for anonymous
+ * into the shared board: as soon as private mode is off (anonymous cards in open mode at once,
+ * private-mode cards at the reveal). The server writes them with its own Yjs client id and the author it knows, or none for anonymous
  * cards, so nothing on the board leads back to the person who wrote an anonymous card. Dots stay
  * here too; the server counts them when the facilitator reveals the round.
  */
@@ -33,8 +33,6 @@ import {
 
 export interface PrivateCard extends Card {
   anonymous: boolean;
-  /** Ready to be published: at once when private mode is off, else at the reveal. */
-  submitted: boolean;
 }
 
 const votesOf = (doc: Y.Doc) => doc.getMap<number>("votes");
@@ -43,7 +41,6 @@ function readPrivateCard(map: Y.Map<unknown>): PrivateCard {
   return {
     ...readCard(map),
     anonymous: map.get("anonymous") === true,
-    submitted: map.get("submitted") === true,
   };
 }
 
@@ -59,7 +56,7 @@ export function getPrivateCards(scope: Y.Doc): PrivateCard[] {
  */
 export function addPrivateCard(
   scope: Y.Doc,
-  input: Omit<CardInput, "author"> & { author: CardAuthor; anonymous: boolean; submitted: boolean },
+  input: Omit<CardInput, "author"> & { author: CardAuthor; anonymous: boolean },
   factory?: Factory,
 ): PrivateCard {
   const data = parseInput(cardInputSchema, {
@@ -70,35 +67,31 @@ export function addPrivateCard(
   const map = insertCard(
     scope,
     { ...data, id, createdAt: factory?.now },
-    { anonymous: input.anonymous, submitted: input.submitted },
+    { anonymous: input.anonymous },
   );
   return readPrivateCard(map);
 }
 
-/** Marks a private card ready to publish (an anonymous draft the author is done with). */
-export function submitPrivateCard(scope: Y.Doc, cardId: string): void {
-  const card = cardsOf(scope).get(cardId);
-  if (!card) throw new AppError("not_found:card");
-  card.set("submitted", true);
-}
-
 /**
- * Moves submitted cards (or, with `all`, every card) from a private scope onto the board, at the
- * end of their lane (the first lane if theirs is gone). Cards already on the board are only
+ * Moves the cards of a private scope onto the board, at the end of their lane (the first lane if theirs is gone). Cards already on the board are only
  * removed from the scope, so publishing twice never duplicates. The author is the one given
  * (what the server knows of the owner), never what the scope claims; anonymous cards get none.
  * Returns the ids published.
  */
-export function publishPrivateCards(
-  { scope, board, author }: { scope: Y.Doc; board: Y.Doc; author: CardAuthor },
-  { all = false }: { all?: boolean } = {},
-): string[] {
+export function publishPrivateCards({
+  scope,
+  board,
+  author,
+}: {
+  scope: Y.Doc;
+  board: Y.Doc;
+  author: CardAuthor;
+}): string[] {
   const lanes = new Set(getLanes(board).map((lane) => lane.id));
   const fallbackLane = getLanes(board)[0]?.id;
-  const due = getPrivateCards(scope).filter((card) => all || card.submitted);
   const published: string[] = [];
   board.transact(() => {
-    for (const card of due) {
+    for (const card of getPrivateCards(scope)) {
       if (cardsOf(board).has(card.id)) {
         published.push(card.id);
         continue;

@@ -5,7 +5,7 @@ import type { Queryable } from "@/lib/db/client";
 import { guests, users, workshopFields, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { resolveDocAccess, type DocAccess } from "@/lib/sync/doc-access";
-import { formatDocName } from "@/lib/sync/doc-names";
+import { formatDocName, scopeOwner } from "@/lib/sync/doc-names";
 import { fieldsOfConcept } from "@/lib/concept/fields";
 
 export interface BoardSession {
@@ -13,6 +13,8 @@ export interface BoardSession {
   fields: Array<{ id: string; number: number; title: string }>;
   boardDoc: string;
   controlDoc: string;
+  /** This person's private scope (cards in private mode, anonymous cards, dots); null for viewers. */
+  privateDoc: string | null;
   access: DocAccess;
   canModerate: boolean;
   /** Who this person is on the board: their presence name and the id their cards carry. */
@@ -40,6 +42,10 @@ export async function openBoardSession({
     .from(workshops)
     .where(eq(workshops.id, workshopId));
   if (!workshop || !principal) throw new AppError("not_found:workshop");
+  const privateDoc =
+    access === "write"
+      ? formatDocName({ kind: "board-private", id: workshopId, owner: scopeOwner(principal) })
+      : null;
   const me =
     principal.kind === "user"
       ? (
@@ -60,6 +66,7 @@ export async function openBoardSession({
     fields: canModerate ? await boardFields(db, workshop) : [],
     boardDoc,
     controlDoc,
+    privateDoc,
     access,
     canModerate,
     me,

@@ -30,8 +30,8 @@ export interface ScopeHost {
  * The server's side of private writing and dot voting. After a client's change to a board's
  * control document or to a private scope, `reconcile` makes the shared board match the
  * facilitator's state:
- * - private mode off: submitted private cards are published onto the board (all of them at the
- *   moment private mode ends: the reveal)
+ * - private mode off: private cards are published onto the board (every scope's at the moment
+ *   private mode ends: the reveal; after that, a scope's as soon as it holds one)
  * - a round revealed: everyone's dots are counted into the control document
  * Every step is idempotent, so running it again (or on two instances) changes nothing more.
  * Runs are serialised per workshop.
@@ -79,10 +79,10 @@ export class BoardScopes {
     const wasPrivate = this.lastPrivateMode.get(workshopId);
     this.lastPrivateMode.set(workshopId, control.privateMode);
     if (!control.privateMode) {
-      if (changedScope) await this.publish(boardName, changedScope, false);
+      if (changedScope) await this.publish(boardName, changedScope);
       else if (wasPrivate !== false)
         for (const scope of await this.host.scopeNames(workshopId))
-          await this.publish(boardName, scope, true);
+          await this.publish(boardName, scope);
     }
 
     const { voting, results } = control;
@@ -91,17 +91,14 @@ export class BoardScopes {
     }
   }
 
-  private async publish(boardName: string, scopeName: string, all: boolean) {
-    const due = await this.host.withDoc(
-      scopeName,
-      (scope) => getPrivateCards(scope).filter((card) => all || card.submitted).length,
-    );
+  private async publish(boardName: string, scopeName: string) {
+    const due = await this.host.withDoc(scopeName, (scope) => getPrivateCards(scope).length);
     if (due === 0) return;
     const author = await this.authorOf(scopeName);
     if (!author) return;
     let published: string[] = [];
     await this.host.change([boardName, scopeName], (board, scope) => {
-      published = publishPrivateCards({ scope: scope!, board: board!, author }, { all });
+      published = publishPrivateCards({ scope: scope!, board: board!, author });
     });
     log.info("private cards published", { scope: scopeName, count: published.length });
   }

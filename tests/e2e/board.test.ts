@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { serverAndBrowser } from "./server-and-browser";
 import { ui } from "../support/ui";
@@ -16,6 +16,26 @@ function cardTexts(page: Page) {
       ),
     { timeout: 10_000 },
   );
+}
+
+/** The moderator makes an invite link; a person opens it on a phone and joins by name. */
+async function joinByInvite(browser: Browser, moderator: Page, name: string): Promise<Page> {
+  await moderator.getByRole("button", { name: "Link und QR-Code erstellen" }).click();
+  await ui.visible(moderator.getByRole("img", { name: "QR-Code zum Beitreten" }));
+  const inviteUrl = (await moderator.getByTestId("invite-url").first().textContent())!.replace(
+    "localhost",
+    "127.0.0.1",
+  );
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 800 },
+    isMobile: true,
+  });
+  const guest = await context.newPage();
+  await guest.goto(inviteUrl);
+  await guest.getByLabel("Ihr Name").fill(name);
+  await guest.getByRole("button", { name: "Zum Board" }).click();
+  await ui.text(guest.getByTestId("sync-status")).toBe("Verbunden");
+  return guest;
 }
 
 /** The live board in Chromium: a moderator at a laptop, an editor on a phone, a viewer. */
@@ -218,5 +238,110 @@ describe("live board", () => {
     await ui.text(seen).toContain("Koordinierungsstelle MuT (Federführend)");
     await ui.text(seen).toContain("in 5 Sprachen, per QR-Code");
     await ui.text(seen).toContain("Ziel: Neuzugewanderte finden schnell Beratung");
+  });
+});
+
+/** Facilitation with three people: the moderator's laptop, a participant's phone, the projector. */
+describe("facilitated rounds", () => {
+  const env = serverAndBrowser();
+
+  it("hides cards in silent writing until the reveal, runs a hidden dot vote, and locks the board", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const app = new AppPages(await context.newPage(), env.server.url);
+    await app.signInAndWaitForDashboard("moderation@deichhausen.example");
+    await app.openDemoConcept();
+    await app.page.getByRole("link", { name: "Workshops" }).click();
+    await app.page.getByRole("link", { name: "Board öffnen" }).first().click();
+    const moderator = app.page;
+    await ui.text(moderator.getByTestId("sync-status")).toBe("Verbunden");
+    await moderator.getByLabel("Spalten-Vorlage").selectOption("free");
+    await moderator.getByRole("button", { name: "Vorlage anwenden" }).click();
+    await ui.count(moderator.getByTestId("lane")).toBe(3);
+
+    const participant = await joinByInvite(env.browser, moderator, "Jonas (Sportverein)");
+
+    const beamer = await env.browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      storageState: await context.storageState(),
+    });
+    const projector = await beamer.newPage();
+    await projector.goto(moderator.url() + "/projector");
+    await ui.count(projector.getByTestId("projector-lane")).toBe(3);
+
+    const addCard = async (page: Page, text: string) => {
+      const lane = page.getByTestId("lane").first();
+      await lane.getByLabel("Text der neuen Karte").fill(text);
+      await lane.getByRole("button", { name: "Hinzufügen" }).click();
+    };
+
+    // Silent writing: the participant's card stays on the phone until the reveal.
+    await moderator.getByRole("button", { name: "Stille Schreibphase starten" }).click();
+    await ui.visible(participant.getByText("Stille Schreibphase: Ihre neuen Karten"));
+    await ui.text(projector.locator("header")).toContain("Stille Schreibphase");
+    await addCard(participant, "Mentoring für Jugendliche im Sportverein");
+    await addCard(moderator, "Sprachcafé in der Stadtbibliothek");
+    const hidden = participant.locator('[data-testid="card"][data-hidden="private"]');
+    await ui.count(hidden).toBe(1);
+    await ui.text(hidden).toContain("Nur für Sie sichtbar");
+    await ui.count(moderator.locator('[data-testid="card"][data-hidden="private"]')).toBe(1);
+    await participant.waitForTimeout(1000);
+    expect(await moderator.getByText("Mentoring für Jugendliche").count()).toBe(0);
+    expect(await projector.getByText("Mentoring für Jugendliche").count()).toBe(0);
+    expect(await participant.getByText("Sprachcafé in der Stadtbibliothek").count()).toBe(0);
+
+    await moderator.getByRole("button", { name: "Alle Karten aufdecken" }).click();
+    await ui
+      .text(projector.getByTestId("projector-lane").first())
+      .toContain("Mentoring für Jugendliche");
+    await ui.text(projector.getByTestId("projector-lane").first()).toContain("Sprachcafé");
+    const revealed = moderator.getByRole("article", { name: /^Idee: Mentoring/ });
+    await ui.text(revealed).toContain("Jonas (Sportverein)");
+    await ui.count(participant.locator('[data-testid="card"][data-hidden]')).toBe(0);
+    await ui.count(participant.getByTestId("card")).toBe(2);
+
+    // A dot vote: two dots each, one per card; nobody sees a count until the reveal.
+    await moderator.getByLabel("Punkte pro Person").selectOption("2");
+    await moderator.getByRole("button", { name: "Punktabfrage starten" }).click();
+    await ui.text(participant.getByTestId("dots-left")).toContain("noch 2 von 2");
+    await ui.text(projector.locator("header")).toContain("Punktabfrage läuft");
+    const dotsOn = (page: Page, card: RegExp) =>
+      page.getByRole("article", { name: card }).getByTestId("dots");
+    await dotsOn(participant, /Mentoring/)
+      .getByRole("button", { name: "Punkt vergeben" })
+      .click();
+    await ui.text(participant.getByTestId("dots-left")).toContain("noch 1 von 2");
+    expect(
+      await dotsOn(participant, /Mentoring/)
+        .getByRole("button", { name: "Punkt vergeben" })
+        .isDisabled(),
+    ).toBe(true);
+    await dotsOn(participant, /Sprachcafé/)
+      .getByRole("button", { name: "Punkt vergeben" })
+      .click();
+    await ui.text(participant.getByTestId("dots-left")).toContain("noch 0 von 2");
+    await dotsOn(moderator, /Mentoring/)
+      .getByRole("button", { name: "Punkt vergeben" })
+      .click();
+    await ui.text(moderator.getByTestId("dots-left")).toContain("noch 1 von 2");
+    expect(await moderator.getByTestId("card-votes").count()).toBe(0);
+    expect(await projector.getByTestId("projector-votes").count()).toBe(0);
+
+    await moderator.getByRole("button", { name: "Ergebnis aufdecken" }).click();
+    const results = projector.getByTestId("projector-results");
+    await ui.text(results.getByTestId("projector-card").first()).toContain("Mentoring");
+    await ui.text(results.getByTestId("projector-votes").first()).toBe("2 Punkte");
+    await ui.text(participant.getByTestId("vote-results")).toContain("2 Personen haben abgestimmt");
+    // Sorted by dots: the card with two comes first in its lane.
+    await ui.text(participant.getByTestId("card").first()).toContain("Mentoring");
+    await ui.text(participant.getByTestId("card-votes").first()).toBe("2 Punkte");
+
+    // Locked: the participant can change nothing until the moderator unlocks.
+    await moderator.getByRole("button", { name: "Board sperren" }).click();
+    await ui.visible(participant.getByText("Die Moderation hat das Board gesperrt"));
+    await ui.count(participant.getByRole("button", { name: "Hinzufügen" })).toBe(0);
+    await ui.count(participant.locator("main textarea")).toBe(0);
+    await moderator.getByRole("button", { name: "Board entsperren" }).click();
+    await ui.count(participant.getByRole("button", { name: "Hinzufügen" })).toBe(3);
+    await Promise.all([participant.context().close(), beamer.close(), context.close()]);
   });
 });

@@ -8,12 +8,7 @@ import {
   setPrivateMode,
   startVotingRound,
 } from "@/lib/board/board-control";
-import {
-  addPrivateCard,
-  castDot,
-  getPrivateCards,
-  submitPrivateCard,
-} from "@/lib/board/private-scope";
+import { addPrivateCard, castDot, getPrivateCards } from "@/lib/board/private-scope";
 import { formatDocName } from "@/lib/sync/doc-names";
 import { DEMO, demoConcept, joinAsGuest, signedIn } from "../support/demo-fixture";
 import type { HttpClient } from "../support/http-client";
@@ -124,7 +119,6 @@ describe("board privacy", () => {
       text: secret,
       author: { id: people.anna.guestId, name: "Anna Aydın" },
       anonymous: false,
-      submitted: true,
     });
     // The server holds it: a second connection of Anna's gets it back.
     const annaElsewhere = open(people.anna.scope, people.anna.cookie);
@@ -148,21 +142,15 @@ describe("board privacy", () => {
     const anna = await participant("anna");
     const ben = await participant("ben");
     const text = "Bei Behördengängen fühle ich mich nicht ernst genommen";
-    const draft = addPrivateCard(anna.scope.doc, {
+    const mentionsOfAnna = () =>
+      ["Anna", people.anna.guestId].map((s) => visibleText(ben.board.doc).split(s).length);
+    const before = mentionsOfAnna();
+    addPrivateCard(anna.scope.doc, {
       laneId,
       text,
       author: { id: people.anna.guestId, name: "Anna Aydın" },
       anonymous: true,
-      submitted: false,
     });
-    // A draft stays private even in open mode…
-    await handled(anna.scope, open(people.anna.scope, people.anna.cookie));
-    expect(visibleText(ben.board.doc)).not.toContain(text);
-    const mentionsOfAnna = () =>
-      ["Anna", people.anna.guestId].map((s) => visibleText(ben.board.doc).split(s).length);
-    const before = mentionsOfAnna();
-    // …until Anna publishes it.
-    submitPrivateCard(anna.scope.doc, draft.id);
     await until(() => getCards(ben.board.doc).some((c) => c.text === text), 5_000, "published");
 
     expect(getCards(ben.board.doc).find((c) => c.text === text)!.author).toBeNull();
@@ -218,7 +206,6 @@ describe("board privacy", () => {
       text: "Privat während der Sperre",
       author: { id: people.ben.guestId, name: "Ben" },
       anonymous: false,
-      submitted: true,
     });
     addCard(facilitator.board.doc, {
       laneId,

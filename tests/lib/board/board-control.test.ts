@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
-  closeVoting,
   getControlState,
   pauseTimer,
   resumeTimer,
@@ -63,7 +62,7 @@ describe("facilitator control state", () => {
     expect(() => startTimer(doc, { durationMs: -5 })).toThrowError(AppError);
   });
 
-  it("runs voting rounds: open, closed, revealed, numbered", () => {
+  it("runs voting rounds: open, revealed, numbered", () => {
     const doc = new Y.Doc();
     expect(() => revealVotes(doc)).toThrowError(AppError);
     expect(startVotingRound(doc, { budget: 3, allowMultiple: false })).toEqual({
@@ -72,8 +71,6 @@ describe("facilitator control state", () => {
       allowMultiple: false,
       status: "open",
     });
-    closeVoting(doc);
-    expect(getControlState(doc).voting.status).toBe("closed");
     revealVotes(doc);
     expect(getControlState(doc).voting.status).toBe("revealed");
     expect(startVotingRound(doc, { budget: 5, allowMultiple: true }).round).toBe(2);

@@ -9,7 +9,6 @@ import {
   getMyDots,
   getPrivateCards,
   publishPrivateCards,
-  submitPrivateCard,
 } from "@/lib/board/private-scope";
 import { AppError } from "@/lib/errors";
 
@@ -38,37 +37,45 @@ function writers(doc: Y.Doc): Set<number> {
 }
 
 describe("private scope cards", () => {
-  it("publishes submitted cards with the author the server gives, never the scope's claim", () => {
+  it("publishes cards with the author the server gives, never the scope's claim, and only once", () => {
     const shared = board();
     const scope = new Y.Doc();
+    const someoneElse = { id: "x", name: "Jemand anderes" };
+    addPrivateCard(
+      scope,
+      { laneId: "lane-b", text: "Sprachcafé", author: someoneElse, anonymous: false },
+      { id: "c1", now: 1 },
+    );
     addPrivateCard(
       scope,
       {
-        laneId: "lane-b",
-        text: "Sprachcafé",
-        author: { id: "x", name: "Jemand anderes" },
+        laneId: "lane-a",
+        text: "Lesepaten",
+        kind: "measure",
+        author: someoneElse,
         anonymous: false,
-        submitted: true,
       },
+      { id: "c2", now: 2 },
+    );
+    expect(getPrivateCards(scope).map((c) => c.id)).toEqual(["c1", "c2"]);
+    expect(publishPrivateCards({ scope, board: shared, author: anna })).toEqual(["c1", "c2"]);
+    expect(getCards(shared).map((c) => [c.id, c.laneId, c.kind, c.text, c.author])).toEqual([
+      ["c2", "lane-a", "measure", "Lesepaten", anna],
+      ["c1", "lane-b", "idea", "Sprachcafé", anna],
+    ]);
+    expect(getPrivateCards(scope)).toEqual([]);
+
+    // A card published before (e.g. by another instance) only leaves the scope.
+    const again = new Y.Doc();
+    addPrivateCard(
+      again,
+      { laneId: "lane-a", text: "Doppelt", author: anna, anonymous: false },
       { id: "c1" },
     );
-    addPrivateCard(
-      scope,
-      { laneId: "lane-a", text: "Entwurf", author: anna, anonymous: false, submitted: false },
-      { id: "c2" },
-    );
-    expect(publishPrivateCards({ scope, board: shared, author: anna })).toEqual(["c1"]);
-    expect(getCards(shared).map((c) => [c.id, c.laneId, c.text, c.author])).toEqual([
-      ["c1", "lane-b", "Sprachcafé", anna],
-    ]);
-    expect(getPrivateCards(scope).map((c) => c.id)).toEqual(["c2"]);
-
-    // At the reveal everything goes; publishing again never duplicates.
-    expect(publishPrivateCards({ scope, board: shared, author: anna }, { all: true })).toEqual([
-      "c2",
-    ]);
-    expect(publishPrivateCards({ scope, board: shared, author: anna }, { all: true })).toEqual([]);
+    expect(publishPrivateCards({ scope: again, board: shared, author: anna })).toEqual(["c1"]);
     expect(getCards(shared)).toHaveLength(2);
+    expect(getCards(shared).find((c) => c.id === "c1")!.text).toBe("Sprachcafé");
+    expect(getPrivateCards(again)).toEqual([]);
   });
 
   it("puts anonymous cards on the board with no author and none of the writer's client ids", () => {
@@ -79,17 +86,15 @@ describe("private scope cards", () => {
       text: "Diskriminierung bei der Wohnungssuche",
       author: anna,
       anonymous: true,
-      submitted: false,
     });
     expect(card.author).toBeNull();
-    submitPrivateCard(scope, card.id);
-    // The server publishes through a fresh working copy (its own client id).
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(shared));
+    // The server publishes through fresh working copies (its own client ids).
+    const boardCopy = new Y.Doc();
+    Y.applyUpdate(boardCopy, Y.encodeStateAsUpdate(shared));
     const scopeCopy = new Y.Doc();
     Y.applyUpdate(scopeCopy, Y.encodeStateAsUpdate(scope));
-    publishPrivateCards({ scope: scopeCopy, board: copy, author: anna });
-    Y.applyUpdate(shared, Y.encodeStateAsUpdate(copy));
+    publishPrivateCards({ scope: scopeCopy, board: boardCopy, author: anna });
+    Y.applyUpdate(shared, Y.encodeStateAsUpdate(boardCopy));
 
     expect(getCards(shared).map((c) => [c.text, c.author])).toEqual([
       ["Diskriminierung bei der Wohnungssuche", null],
@@ -101,13 +106,7 @@ describe("private scope cards", () => {
   it("falls back to the first lane when the card's lane was removed", () => {
     const shared = board();
     const scope = new Y.Doc();
-    addPrivateCard(scope, {
-      laneId: "lane-b",
-      text: "x",
-      author: anna,
-      anonymous: false,
-      submitted: true,
-    });
+    addPrivateCard(scope, { laneId: "lane-b", text: "x", author: anna, anonymous: false });
     removeLane(shared, "lane-b");
     publishPrivateCards({ scope, board: shared, author: anna });
     expect(getCards(shared).map((c) => c.laneId)).toEqual(["lane-a"]);

@@ -1,0 +1,299 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { memo } from "react";
+import type * as Y from "yjs";
+import { Badge } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { Select, Textarea } from "@/components/ui/form";
+import { Options } from "@/components/ui/options";
+import { getCardText, moveCard, removeCard, setCardKind, type Card } from "@/lib/board/board-doc";
+import { cardKinds, CARD_TEXT_MAX, type CardKind } from "@/lib/board/board-schema";
+import { MeasureDetails, type GoalOption } from "./measure-details";
+
+const KIND_STYLE: Record<CardKind, string> = {
+  idea: "border-amber-300 bg-amber-50",
+  goal: "border-sky-300 bg-sky-50",
+  measure: "border-emerald-300 bg-emerald-50",
+  question: "border-fuchsia-300 bg-fuchsia-50",
+};
+
+/** Dot voting on one card: the person's own dots while a round is open. */
+export interface CardDots {
+  mine: number;
+  canAdd: boolean;
+  onChange: (cardId: string, delta: 1 | -1) => void;
+}
+
+export interface CardViewProps {
+  /** The document the card lives in: the shared board, or the person's private scope. */
+  doc: Y.Doc;
+  card: Card;
+  /** Only in this person's private scope (not yet on the board for others). */
+  hidden: "private" | "anonymous" | null;
+  canEdit: boolean;
+  /** Text edits; off for published anonymous cards, so nobody's edits hint at the author. */
+  canEditText: boolean;
+  canDelete: boolean;
+  /** Names of the others editing this card right now, joined. */
+  editors: string;
+  onEditing: (cardId: string | null) => void;
+  /** Neighbouring lanes and the card's index, for keyboard moves; null where it cannot move. */
+  moves: {
+    laneId: string;
+    previousLaneId: string | null;
+    nextLaneId: string | null;
+    index: number;
+    isLast: boolean;
+  } | null;
+  /** Goal cards a measure can be linked to. */
+  goals: GoalOption[];
+  /** For moderators: put this card on the projector. */
+  onSpotlight: ((cardId: string) => void) | null;
+  dots: CardDots | null;
+  /** Dots in the revealed round, if one is shown. */
+  votes: number | null;
+}
+
+const sameCard = (a: Card, b: Card) =>
+  a.id === b.id &&
+  a.text === b.text &&
+  a.kind === b.kind &&
+  a.colour === b.colour &&
+  a.laneId === b.laneId &&
+  a.author?.name === b.author?.name &&
+  a.goalCardId === b.goalCardId &&
+  JSON.stringify(a.measure) === JSON.stringify(b.measure);
+
+const sameMoves = (a: CardViewProps["moves"], b: CardViewProps["moves"]) =>
+  a === b ||
+  (!!a && !!b && Object.keys(a).every((k) => a[k as keyof typeof a] === b[k as keyof typeof b]));
+
+/**
+ * One card. Memoised on what it shows: with hundreds of cards on a board, an edit re-renders
+ * only the card that changed. Card text is always rendered as text, never as HTML.
+ */
+export const CardView = memo(
+  function CardView({
+    doc,
+    card,
+    hidden,
+    canEdit,
+    canEditText,
+    canDelete,
+    editors,
+    onEditing,
+    moves,
+    goals,
+    onSpotlight,
+    dots,
+    votes,
+  }: CardViewProps) {
+    const t = useTranslations("board");
+    const move = moves && {
+      left: moves.previousLaneId
+        ? () => moveCard(doc, card.id, { laneId: moves.previousLaneId!, index: moves.index })
+        : null,
+      right: moves.nextLaneId
+        ? () => moveCard(doc, card.id, { laneId: moves.nextLaneId!, index: moves.index })
+        : null,
+      up:
+        moves.index > 0
+          ? () => moveCard(doc, card.id, { laneId: moves.laneId, index: moves.index - 1 })
+          : null,
+      down: !moves.isLast
+        ? () => moveCard(doc, card.id, { laneId: moves.laneId, index: moves.index + 1 })
+        : null,
+    };
+    const label = card.text.slice(0, 40) || t(`kinds.${card.kind}`);
+    return (
+      <article
+        className={cn(
+          "rounded-md border-l-4 p-3 shadow-xs",
+          KIND_STYLE[card.kind],
+          hidden && "border-dashed opacity-90 outline-2 outline-slate-400 outline-dashed",
+          editors && "ring-2 ring-brand-600",
+        )}
+        data-testid="card"
+        data-hidden={hidden ?? undefined}
+        aria-label={`${t(`kinds.${card.kind}`)}: ${label}`}
+      >
+        <div className="mb-1 flex items-center justify-between gap-2">
+          {canEdit ? (
+            <Select
+              aria-label={t("kind")}
+              value={card.kind}
+              onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
+              className="w-auto py-0.5 pr-7 pl-2 text-xs"
+            >
+              <Options values={cardKinds} label={(kind) => t(`kinds.${kind}`)} />
+            </Select>
+          ) : (
+            <Badge>{t(`kinds.${card.kind}`)}</Badge>
+          )}
+          <span className="truncate text-xs text-muted">{card.author?.name ?? t("anonymous")}</span>
+        </div>
+        {hidden ? (
+          <p className="mb-1 text-xs font-medium text-slate-600">{t(`hidden.${hidden}`)}</p>
+        ) : null}
+        {canEdit && canEditText ? (
+          <CardTextEditor doc={doc} card={card} onEditing={onEditing} />
+        ) : (
+          <p className="text-base break-words whitespace-pre-wrap">{card.text}</p>
+        )}
+        {card.kind === "measure" && card.measure ? (
+          <MeasureDetails
+            doc={doc}
+            card={{ ...card, measure: card.measure }}
+            goals={goals}
+            canEdit={canEdit}
+          />
+        ) : null}
+        {editors ? (
+          <p className="mt-1 text-xs text-brand-700">{t("editing", { names: editors })}</p>
+        ) : null}
+        {votes !== null ? (
+          <p className="mt-2" data-testid="card-votes">
+            <Badge tone="brand">{t("voting.votes", { count: votes })}</Badge>
+          </p>
+        ) : null}
+        {dots ? <DotControls cardId={card.id} label={label} dots={dots} /> : null}
+        {canEdit ? (
+          <div
+            className="mt-2 flex flex-wrap gap-1"
+            role="group"
+            aria-label={t("moveCard", { card: label })}
+          >
+            {move
+              ? (["left", "right", "up", "down"] as const).map((direction) => (
+                  <button
+                    key={direction}
+                    type="button"
+                    disabled={!move[direction]}
+                    onClick={() => move[direction]?.()}
+                    aria-label={t(`move.${direction}`)}
+                    className="rounded px-2 py-1 text-sm text-muted hover:bg-white disabled:opacity-30"
+                  >
+                    {{ left: "←", right: "→", up: "↑", down: "↓" }[direction]}
+                  </button>
+                ))
+              : null}
+            {onSpotlight ? (
+              <button
+                type="button"
+                onClick={() => onSpotlight(card.id)}
+                aria-label={t("spotlightCard", { card: label })}
+                className="ml-auto rounded px-2 py-1 text-sm text-brand-700 hover:bg-white"
+              >
+                {t("spotlight")}
+              </button>
+            ) : null}
+            {canDelete ? (
+              <button
+                type="button"
+                onClick={() => removeCard(doc, card.id)}
+                className={cn(
+                  "rounded px-2 py-1 text-sm text-red-700 hover:bg-white",
+                  !onSpotlight && "ml-auto",
+                )}
+              >
+                {t("delete")}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </article>
+    );
+  },
+  (a, b) =>
+    sameCard(a.card, b.card) &&
+    sameMoves(a.moves, b.moves) &&
+    a.doc === b.doc &&
+    a.hidden === b.hidden &&
+    a.canEdit === b.canEdit &&
+    a.canEditText === b.canEditText &&
+    a.canDelete === b.canDelete &&
+    a.editors === b.editors &&
+    a.onEditing === b.onEditing &&
+    a.goals === b.goals &&
+    a.onSpotlight === b.onSpotlight &&
+    a.dots?.mine === b.dots?.mine &&
+    a.dots?.canAdd === b.dots?.canAdd &&
+    a.dots?.onChange === b.dots?.onChange &&
+    a.votes === b.votes,
+);
+
+function DotControls({ cardId, label, dots }: { cardId: string; label: string; dots: CardDots }) {
+  const t = useTranslations("board.voting");
+  return (
+    <div
+      className="mt-2 flex items-center gap-2 rounded-md bg-white/80 px-2 py-1"
+      role="group"
+      aria-label={t("dotsOn", { card: label })}
+      data-testid="dots"
+    >
+      <span aria-hidden className="tracking-widest text-brand-700">
+        {"●".repeat(dots.mine) || "○"}
+      </span>
+      <span className="sr-only">{t("myDots", { count: dots.mine })}</span>
+      <button
+        type="button"
+        onClick={() => dots.onChange(cardId, -1)}
+        disabled={dots.mine === 0}
+        aria-label={t("removeDot")}
+        className="ml-auto min-h-8 min-w-8 rounded border border-line bg-white text-lg disabled:opacity-30"
+      >
+        −
+      </button>
+      <button
+        type="button"
+        onClick={() => dots.onChange(cardId, 1)}
+        disabled={!dots.canAdd}
+        aria-label={t("addDot")}
+        className="min-h-8 min-w-8 rounded border border-brand-700 bg-brand-700 text-lg text-white disabled:opacity-30"
+      >
+        +
+      </button>
+    </div>
+  );
+}
+
+/** Inline editing on the card's Y.Text: only the changed span is replaced, so concurrent typing merges. */
+function CardTextEditor({
+  doc,
+  card,
+  onEditing,
+}: {
+  doc: Y.Doc;
+  card: Card;
+  onEditing: (cardId: string | null) => void;
+}) {
+  const t = useTranslations("board");
+  return (
+    <Textarea
+      aria-label={t("cardText")}
+      value={card.text}
+      rows={Math.min(6, Math.max(2, Math.ceil(card.text.length / 32)))}
+      maxLength={CARD_TEXT_MAX}
+      onFocus={() => onEditing(card.id)}
+      onBlur={() => onEditing(null)}
+      onChange={(e) => replaceChangedSpan(getCardText(doc, card.id), card.text, e.target.value)}
+      className="min-h-0 resize-none border-transparent bg-transparent px-1 py-0.5 shadow-none focus:bg-white/80"
+    />
+  );
+}
+
+function replaceChangedSpan(text: Y.Text, before: string, after: string) {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  text.doc?.transact(() => {
+    if (endBefore > start) text.delete(start, endBefore - start);
+    if (endAfter > start) text.insert(start, after.slice(start, endAfter));
+  });
+}
