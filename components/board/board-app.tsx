@@ -23,8 +23,11 @@ import {
   addLane,
   applyLaneTemplate,
   getCards,
+  getClusters,
   getLanes,
+  removeCluster,
   type Card,
+  type Cluster,
   type Lane,
 } from "@/lib/board/board-doc";
 import { getControlState, setJoinUrl, setSpotlight } from "@/lib/board/board-control";
@@ -46,6 +49,7 @@ import type { BoardSession } from "@/lib/workshop/board-access";
 import { FacilitationControls, PhaseAndTimer, useControlState } from "./facilitation";
 import { InvitePanel } from "./invite-panel";
 import { CardView, type CardDots } from "./card-view";
+import { BoardDragAndDrop, DraggableCard, DropLane } from "./drag-and-drop";
 import type { GoalOption } from "./measure-details";
 import { useDocVersion, useSyncedDoc, type BoardSyncState } from "./use-synced-doc";
 import { Options } from "@/components/ui/options";
@@ -93,6 +97,7 @@ export function BoardApp({ session }: { session: BoardSession }) {
   const cards = getCards(doc);
   const hiddenCards = session.privateDoc ? getPrivateCards(scope) : [];
   const goals = useGoalOptions(cards);
+  const clusters = useStable(getClusters(doc));
   const board = useMemo(() => ({ shared: doc, scope, privateMode }), [doc, scope, privateMode]);
 
   const votingOpen = voting.status === "open" && session.privateDoc !== null && canEdit;
@@ -208,51 +213,57 @@ export function BoardApp({ session }: { session: BoardSession }) {
         </details>
       ) : null}
 
-      <main className="flex flex-1 flex-col gap-4 overflow-x-auto p-4 sm:flex-row sm:items-start sm:p-6">
-        {lanes.length === 0 ? (
-          <p className="text-muted">{session.canModerate ? t("noLanesModerator") : t("noLanes")}</p>
-        ) : (
-          lanes.map((lane, laneIndex) => (
-            <LaneColumn
-              key={lane.id}
-              lane={lane}
-              lanes={lanes}
-              laneIndex={laneIndex}
-              cards={inLane(lane.id)}
-              hiddenCards={hiddenCards.filter(
-                (c) =>
-                  c.laneId === lane.id ||
-                  (laneIndex === 0 && !lanes.some((l) => l.id === c.laneId)),
-              )}
-              board={board}
-              canEdit={canEdit}
-              canModerate={session.canModerate}
-              me={session.me}
-              presence={presence}
-              goals={goals}
-              onSpotlightCard={session.canModerate && canEdit ? spotlightCard : null}
-              spotlit={spotlight?.kind === "lane" && spotlight.id === lane.id}
-              onSpotlight={
-                session.canModerate && canEdit
-                  ? () => setSpotlight(control, { kind: "lane", id: lane.id })
-                  : null
-              }
-              onEditing={onEditing}
-              voting={
-                myDots
-                  ? {
-                      mine: myDots,
-                      left: dotsLeft,
-                      allowMultiple: voting.allowMultiple,
-                      onChange: onDot,
-                    }
-                  : null
-              }
-              totals={totals}
-            />
-          ))
-        )}
-      </main>
+      <BoardDragAndDrop doc={doc}>
+        <main className="flex flex-1 flex-col gap-4 overflow-x-auto p-4 sm:flex-row sm:items-start sm:p-6">
+          {lanes.length === 0 ? (
+            <p className="text-muted">
+              {session.canModerate ? t("noLanesModerator") : t("noLanes")}
+            </p>
+          ) : (
+            lanes.map((lane, laneIndex) => (
+              <LaneColumn
+                key={lane.id}
+                lane={lane}
+                lanes={lanes}
+                laneIndex={laneIndex}
+                cards={inLane(lane.id)}
+                hiddenCards={hiddenCards.filter(
+                  (c) =>
+                    c.laneId === lane.id ||
+                    (laneIndex === 0 && !lanes.some((l) => l.id === c.laneId)),
+                )}
+                board={board}
+                canEdit={canEdit}
+                canModerate={session.canModerate}
+                me={session.me}
+                presence={presence}
+                goals={goals}
+                onSpotlightCard={session.canModerate && canEdit ? spotlightCard : null}
+                spotlit={spotlight?.kind === "lane" && spotlight.id === lane.id}
+                onSpotlight={
+                  session.canModerate && canEdit
+                    ? () => setSpotlight(control, { kind: "lane", id: lane.id })
+                    : null
+                }
+                onEditing={onEditing}
+                voting={
+                  myDots
+                    ? {
+                        mine: myDots,
+                        left: dotsLeft,
+                        allowMultiple: voting.allowMultiple,
+                        onChange: onDot,
+                      }
+                    : null
+                }
+                totals={totals}
+                sortedByVotes={totals !== null && sortByVotes}
+                clusters={clusters}
+              />
+            ))
+          )}
+        </main>
+      </BoardDragAndDrop>
     </div>
   );
 }
@@ -342,6 +353,10 @@ interface LaneProps {
   } | null;
   /** Dots per card of a revealed round. */
   totals: Readonly<Record<string, number>> | null;
+  /** The cards are shown by dots, not in board order: no moving then. */
+  sortedByVotes: boolean;
+  /** All clusters of the board. */
+  clusters: Cluster[];
 }
 
 /** The two documents a participant writes: the shared board and their private scope. */
@@ -371,15 +386,29 @@ function LaneColumn({
   onEditing,
   voting,
   totals,
+  sortedByVotes,
+  clusters,
 }: LaneProps) {
   const t = useTranslations("board");
   const ref = useRef<HTMLElement>(null);
+  // Ungrouped cards first, then each group of the lane under its title.
+  const order = new Map(cards.map((card, index) => [card.id, index]));
+  const laneClusters = clusters.filter((c) => c.laneId === lane.id);
+  const grouped = new Set(laneClusters.map((c) => c.id));
+  const segments = [
+    { cluster: null, cards: cards.filter((c) => !c.clusterId || !grouped.has(c.clusterId)) },
+    ...laneClusters.map((cluster) => ({
+      cluster,
+      cards: cards.filter((c) => c.clusterId === cluster.id),
+    })),
+  ];
   useEffect(() => {
     if (spotlit)
       ref.current?.scrollIntoView({ behavior: "smooth", inline: "center", block: "nearest" });
   }, [spotlit]);
   return (
-    <section
+    <DropLane
+      laneId={lane.id}
       ref={ref}
       aria-labelledby={`lane-${lane.id}`}
       className={cn(
@@ -404,46 +433,87 @@ function LaneColumn({
           </button>
         ) : null}
       </div>
-      <ul className="flex flex-col gap-2">
-        {cards.map((card, index) => {
-          const mine = voting?.mine.get(card.id) ?? 0;
-          return (
-            <li key={card.id}>
-              <CardView
-                doc={board.shared}
-                card={card}
-                hidden={null}
-                canEdit={canEdit}
-                canEditText={card.author !== null}
-                canDelete={canModerate || (card.author !== null && card.author.id === me.id)}
-                editors={presence
-                  .filter((p) => p.editing === card.id && p.clientId !== board.shared.clientID)
-                  .map((p) => p.name)
-                  .join(", ")}
-                onEditing={onEditing}
-                moves={{
-                  laneId: lane.id,
-                  previousLaneId: lanes[laneIndex - 1]?.id ?? null,
-                  nextLaneId: lanes[laneIndex + 1]?.id ?? null,
-                  index,
-                  isLast: index === cards.length - 1,
-                }}
-                goals={goals}
-                onSpotlight={onSpotlightCard}
-                dots={
-                  voting
-                    ? {
-                        mine,
-                        canAdd: voting.left > 0 && (voting.allowMultiple || mine === 0),
-                        onChange: voting.onChange,
-                      }
-                    : null
-                }
-                votes={totals ? (totals[card.id] ?? 0) : null}
-              />
-            </li>
-          );
-        })}
+      {segments.map(({ cluster, cards: segment }) => (
+        <div
+          key={cluster?.id ?? "ungrouped"}
+          className={cn(cluster && "rounded-md border border-slate-300 bg-white/60 p-2")}
+          data-testid={cluster ? "cluster" : undefined}
+        >
+          {cluster ? (
+            <div className="mb-2 flex items-center justify-between gap-2 px-1">
+              <h3 className="text-sm font-semibold">{cluster.title}</h3>
+              {canEdit ? (
+                <button
+                  type="button"
+                  onClick={() => removeCluster(board.shared, cluster.id)}
+                  className="text-xs text-muted hover:underline"
+                >
+                  {t("ungroup")}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          <ul className="flex flex-col gap-2">
+            {segment.map((card, i) => {
+              const mine = voting?.mine.get(card.id) ?? 0;
+              const at = order.get(card.id)!;
+              // Index among the lane's other cards (this one taken out).
+              const indexOf = (other: Card) =>
+                order.get(other.id)! - (order.get(other.id)! > at ? 1 : 0);
+              const above = segment[i - 1];
+              const below = segment[i + 1];
+              return (
+                <DraggableCard
+                  key={card.id}
+                  cardId={card.id}
+                  label={card.text.slice(0, 40)}
+                  enabled={canEdit && !sortedByVotes}
+                >
+                  <CardView
+                    doc={board.shared}
+                    card={card}
+                    hidden={null}
+                    canEdit={canEdit}
+                    canEditText={card.author !== null}
+                    canDelete={canModerate || (card.author !== null && card.author.id === me.id)}
+                    editors={presence
+                      .filter((p) => p.editing === card.id && p.clientId !== board.shared.clientID)
+                      .map((p) => p.name)
+                      .join(", ")}
+                    onEditing={onEditing}
+                    moves={
+                      sortedByVotes
+                        ? null
+                        : {
+                            laneId: lane.id,
+                            previousLaneId: lanes[laneIndex - 1]?.id ?? null,
+                            nextLaneId: lanes[laneIndex + 1]?.id ?? null,
+                            index: at,
+                            upIndex: above ? indexOf(above) : null,
+                            downIndex: below ? indexOf(below) + 1 : null,
+                          }
+                    }
+                    goals={goals}
+                    clusters={clusters}
+                    onSpotlight={onSpotlightCard}
+                    dots={
+                      voting
+                        ? {
+                            mine,
+                            canAdd: voting.left > 0 && (voting.allowMultiple || mine === 0),
+                            onChange: voting.onChange,
+                          }
+                        : null
+                    }
+                    votes={totals ? (totals[card.id] ?? 0) : null}
+                  />
+                </DraggableCard>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+      <ul className="flex flex-col gap-2 empty:hidden">
         {hiddenCards.map((card) => (
           <li key={card.id}>
             <CardView
@@ -457,6 +527,7 @@ function LaneColumn({
               onEditing={noEditing}
               moves={null}
               goals={[]}
+              clusters={clusters}
               onSpotlight={null}
               dots={null}
               votes={null}
@@ -468,7 +539,7 @@ function LaneColumn({
       {cards.length === 0 && hiddenCards.length === 0 && !canEdit ? (
         <p className="px-1 text-sm text-muted">{t("emptyLane")}</p>
       ) : null}
-    </section>
+    </DropLane>
   );
 }
 
@@ -641,10 +712,14 @@ function useUndo(doc: Y.Doc) {
   };
 }
 
-/** The goal cards, as a list whose identity only changes when the goals do (keeps cards memoised). */
+/** The goal cards a measure can be linked to. */
 function useGoalOptions(cards: Card[]): GoalOption[] {
-  const goals = cards.filter((c) => c.kind === "goal").map((c) => ({ id: c.id, text: c.text }));
-  const key = JSON.stringify(goals);
+  return useStable(cards.filter((c) => c.kind === "goal").map((c) => ({ id: c.id, text: c.text })));
+}
+
+/** A list whose identity only changes when its content does (keeps cards memoised). */
+function useStable<T>(list: T[]): T[] {
+  const key = JSON.stringify(list);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the list
-  return useMemo(() => goals, [key]);
+  return useMemo(() => list, [key]);
 }

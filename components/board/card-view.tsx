@@ -1,21 +1,48 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { memo } from "react";
+import { memo, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 import type * as Y from "yjs";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { Select, Textarea } from "@/components/ui/form";
+import { Input, Select, Textarea } from "@/components/ui/form";
 import { Options } from "@/components/ui/options";
-import { getCardText, moveCard, removeCard, setCardKind, type Card } from "@/lib/board/board-doc";
-import { cardKinds, CARD_TEXT_MAX, type CardKind } from "@/lib/board/board-schema";
+import {
+  clusterCards,
+  getCardText,
+  moveCard,
+  removeCard,
+  setCardCluster,
+  setCardColour,
+  setCardKind,
+  type Card,
+  type Cluster,
+} from "@/lib/board/board-doc";
+import {
+  cardColours,
+  cardKinds,
+  CARD_TEXT_MAX,
+  type CardColour,
+  type CardKind,
+} from "@/lib/board/board-schema";
 import { MeasureDetails, type GoalOption } from "./measure-details";
 
-const KIND_STYLE: Record<CardKind, string> = {
-  idea: "border-amber-300 bg-amber-50",
-  goal: "border-sky-300 bg-sky-50",
-  measure: "border-emerald-300 bg-emerald-50",
-  question: "border-fuchsia-300 bg-fuchsia-50",
+/** The kind shows in the card's edge, the colour (the group's choice) in its background. */
+const KIND_BORDER: Record<CardKind, string> = {
+  idea: "border-amber-400",
+  goal: "border-sky-500",
+  measure: "border-emerald-500",
+  question: "border-fuchsia-500",
+};
+
+const COLOUR_BG: Record<CardColour, string> = {
+  yellow: "bg-amber-50",
+  blue: "bg-sky-50",
+  green: "bg-emerald-50",
+  pink: "bg-pink-50",
+  orange: "bg-orange-100",
+  grey: "bg-slate-50",
 };
 
 /** Dot voting on one card: the person's own dots while a round is open. */
@@ -38,14 +65,21 @@ export interface CardViewProps {
   /** Names of the others editing this card right now, joined. */
   editors: string;
   onEditing: (cardId: string | null) => void;
-  /** Neighbouring lanes and the card's index, for keyboard moves; null where it cannot move. */
+  /**
+   * For the move buttons, null where the card cannot move: neighbouring lanes, the card's index
+   * in its lane, and the indexes (among the lane's other cards) that put it before the card
+   * above or after the card below.
+   */
   moves: {
     laneId: string;
     previousLaneId: string | null;
     nextLaneId: string | null;
     index: number;
-    isLast: boolean;
+    upIndex: number | null;
+    downIndex: number | null;
   } | null;
+  /** All clusters of the board (filtered to the card's lane when its options open). */
+  clusters: Cluster[];
   /** Goal cards a measure can be linked to. */
   goals: GoalOption[];
   /** For moderators: put this card on the projector. */
@@ -85,6 +119,7 @@ export const CardView = memo(
     onEditing,
     moves,
     goals,
+    clusters,
     onSpotlight,
     dots,
     votes,
@@ -98,19 +133,21 @@ export const CardView = memo(
         ? () => moveCard(doc, card.id, { laneId: moves.nextLaneId!, index: moves.index })
         : null,
       up:
-        moves.index > 0
-          ? () => moveCard(doc, card.id, { laneId: moves.laneId, index: moves.index - 1 })
+        moves.upIndex !== null
+          ? () => moveCard(doc, card.id, { laneId: moves.laneId, index: moves.upIndex! })
           : null,
-      down: !moves.isLast
-        ? () => moveCard(doc, card.id, { laneId: moves.laneId, index: moves.index + 1 })
-        : null,
+      down:
+        moves.downIndex !== null
+          ? () => moveCard(doc, card.id, { laneId: moves.laneId, index: moves.downIndex! })
+          : null,
     };
     const label = card.text.slice(0, 40) || t(`kinds.${card.kind}`);
     return (
       <article
         className={cn(
           "rounded-md border-l-4 p-3 shadow-xs",
-          KIND_STYLE[card.kind],
+          KIND_BORDER[card.kind],
+          COLOUR_BG[card.colour],
           hidden && "border-dashed opacity-90 outline-2 outline-slate-400 outline-dashed",
           editors && "ring-2 ring-brand-600",
         )}
@@ -158,6 +195,7 @@ export const CardView = memo(
           </p>
         ) : null}
         {dots ? <DotControls cardId={card.id} label={label} dots={dots} /> : null}
+        {canEdit && !hidden ? <CardOptions doc={doc} card={card} clusters={clusters} /> : null}
         {canEdit ? (
           <div
             className="mt-2 flex flex-wrap gap-1"
@@ -216,12 +254,92 @@ export const CardView = memo(
     a.editors === b.editors &&
     a.onEditing === b.onEditing &&
     a.goals === b.goals &&
+    a.clusters === b.clusters &&
+    a.card.clusterId === b.card.clusterId &&
     a.onSpotlight === b.onSpotlight &&
     a.dots?.mine === b.dots?.mine &&
     a.dots?.canAdd === b.dots?.canAdd &&
     a.dots?.onChange === b.dots?.onChange &&
     a.votes === b.votes,
 );
+
+/** Colour and group of a card, built only when opened (hundreds of cards stay light). */
+function CardOptions({ doc, card, clusters }: { doc: Y.Doc; card: Card; clusters: Cluster[] }) {
+  const t = useTranslations("board.options");
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-2" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-xs text-muted">{t("summary")}</summary>
+      {open ? <CardOptionsForm doc={doc} card={card} clusters={clusters} /> : null}
+    </details>
+  );
+}
+
+const NEW_GROUP = "__new__";
+
+function CardOptionsForm({ doc, card, clusters }: { doc: Y.Doc; card: Card; clusters: Cluster[] }) {
+  const t = useTranslations("board.options");
+  const [naming, setNaming] = useState(false);
+  const [title, setTitle] = useState("");
+  const inLane = clusters.filter((c) => c.laneId === card.laneId);
+  function createGroup(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim()) return;
+    clusterCards(doc, { laneId: card.laneId, title, cardIds: [card.id] });
+    setNaming(false);
+    setTitle("");
+  }
+  return (
+    <div className="mt-2 flex flex-col gap-2">
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        {t("colour")}
+        <Select
+          value={card.colour}
+          onChange={(e) => setCardColour(doc, card.id, e.target.value as CardColour)}
+          className="py-1 text-sm"
+        >
+          <Options values={cardColours} label={(colour) => t(`colours.${colour}`)} />
+        </Select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        {t("group")}
+        <Select
+          value={naming ? NEW_GROUP : (card.clusterId ?? "")}
+          onChange={(e) => {
+            const value = e.target.value;
+            if (value === NEW_GROUP) return setNaming(true);
+            setNaming(false);
+            setCardCluster(doc, card.id, value || null);
+          }}
+          className="py-1 text-sm"
+        >
+          <option value="">{t("noGroup")}</option>
+          {inLane.map((cluster) => (
+            <option key={cluster.id} value={cluster.id}>
+              {cluster.title}
+            </option>
+          ))}
+          <option value={NEW_GROUP}>{t("newGroup")}</option>
+        </Select>
+      </label>
+      {naming ? (
+        <form onSubmit={createGroup} className="flex gap-2">
+          <Input
+            aria-label={t("groupTitle")}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={200}
+            className="py-1 text-sm"
+            autoFocus
+          />
+          <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
+            {t("createGroup")}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
 
 function DotControls({ cardId, label, dots }: { cardId: string; label: string; dots: CardDots }) {
   const t = useTranslations("board.voting");

@@ -390,6 +390,14 @@ export function clusterCards(
   return { id, laneId, title: clean };
 }
 
+/** Puts a card into a cluster of its lane, or takes it out (null). */
+export function setCardCluster(doc: Y.Doc, cardId: string, clusterId: string | null): void {
+  const card = cardMap(doc, cardId);
+  if (clusterId !== null && clustersOf(doc).get(clusterId)?.get("laneId") !== card.get("laneId"))
+    throw new AppError("bad_request:card", { fields: { clusterId: "invalid_choice" } });
+  card.set("clusterId", clusterId);
+}
+
 export function removeCluster(doc: Y.Doc, clusterId: string): void {
   doc.transact(() => {
     for (const card of cardsOf(doc).values())

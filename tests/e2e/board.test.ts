@@ -344,4 +344,63 @@ describe("facilitated rounds", () => {
     await ui.count(participant.getByRole("button", { name: "Hinzufügen" })).toBe(3);
     await Promise.all([participant.context().close(), beamer.close(), context.close()]);
   });
+
+  it("moves cards by drag and drop and groups them under a title, for everyone", async () => {
+    const open = async (email: string, viewport: { width: number; height: number }) => {
+      const context = await env.browser.newContext({ viewport, isMobile: viewport.width < 500 });
+      const app = new AppPages(await context.newPage(), env.server.url);
+      await app.signInAndWaitForDashboard(email);
+      await app.openDemoConcept();
+      await app.page.getByRole("link", { name: "Workshops" }).click();
+      await app.page.getByRole("link", { name: "Board öffnen" }).first().click();
+      await ui.text(app.page.getByTestId("sync-status")).toBe("Verbunden");
+      return app.page;
+    };
+    const moderator = await open("moderation@deichhausen.example", { width: 1280, height: 900 });
+    const editor = await open("redaktion@deichhausen.example", { width: 375, height: 800 });
+    // After the vote above, the board shows cards by dots; moving needs board order again.
+    const boardOrder = moderator.getByRole("button", { name: "Ursprüngliche Reihenfolge" });
+    if (await boardOrder.count()) await boardOrder.click();
+    const lanes = moderator.getByTestId("lane");
+    if ((await lanes.count()) === 0) {
+      await moderator.getByLabel("Spalten-Vorlage").selectOption("free");
+      await moderator.getByRole("button", { name: "Vorlage anwenden" }).click();
+    }
+    for (const text of ["Hausaufgabenhilfe im Jugendzentrum", "Elternlotsen an Grundschulen"]) {
+      await lanes.first().getByLabel("Text der neuen Karte").fill(text);
+      await lanes.first().getByRole("button", { name: "Hinzufügen" }).click();
+    }
+
+    const handle = moderator.getByRole("button", { name: /^„Hausaufgabenhilfe.*“ ziehen$/ });
+    const from = (await handle.boundingBox())!;
+    const to = (await lanes.nth(1).boundingBox())!;
+    await moderator.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await moderator.mouse.down();
+    await moderator.mouse.move(from.x + 40, from.y + 10, { steps: 5 });
+    await moderator.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 10 });
+    await moderator.mouse.up();
+    await ui
+      .text(editor.getByTestId("lane").nth(1).getByTestId("card").last())
+      .toContain("Hausaufgabenhilfe");
+    await ui.count(editor.getByTestId("lane").first().getByText("Hausaufgabenhilfe")).toBe(0);
+
+    const card = moderator.getByRole("article", { name: /^Idee: Elternlotsen/ });
+    await card.getByText("Farbe und Gruppe").click();
+    await card.getByLabel("Farbe").selectOption("blue");
+    await card.getByLabel("Gruppe").selectOption({ label: "Neue Gruppe …" });
+    await card.getByLabel("Titel der neuen Gruppe").fill("Bildung");
+    await card.getByRole("button", { name: "Anlegen" }).click();
+    const cluster = editor.getByTestId("lane").first().getByTestId("cluster");
+    await ui.text(cluster.getByRole("heading")).toBe("Bildung");
+    await ui.text(cluster.getByTestId("card")).toContain("Elternlotsen");
+    await expect
+      .poll(() => cluster.getByTestId("card").getAttribute("class"), { timeout: 10_000 })
+      .toContain("bg-sky-50");
+    await moderator.getByRole("button", { name: "Gruppe auflösen" }).click();
+    await ui.count(editor.getByTestId("cluster")).toBe(0);
+    await ui
+      .text(editor.getByTestId("lane").first().getByTestId("card").last())
+      .toContain("Elternlotsen");
+    await Promise.all([moderator.context().close(), editor.context().close()]);
+  });
 });

@@ -16,6 +16,7 @@ import {
   removeCluster,
   removeLane,
   renameLane,
+  setCardCluster,
   setCardKind,
   setCardText,
   setMeasureFields,
@@ -246,6 +247,12 @@ describe("board cards", () => {
     ]);
     moveCard(doc, "s", { laneId: other.id, index: 0 });
     expect(getCard(doc, "s")?.clusterId).toBeNull(); // leaving the lane leaves the cluster
+    expect(() => setCardCluster(doc, "s", cluster.id)).toThrowError(AppError); // other lane
+    moveCard(doc, "s", { laneId: lane.id, index: 0 });
+    setCardCluster(doc, "s", cluster.id);
+    expect(getCard(doc, "s")?.clusterId).toBe(cluster.id);
+    setCardCluster(doc, "s", null);
+    expect(getCard(doc, "s")?.clusterId).toBeNull();
     removeCluster(doc, cluster.id);
     expect(getCard(doc, "k")?.clusterId).toBeNull();
   });
