@@ -356,7 +356,8 @@ describe("facilitated rounds", () => {
       await ui.text(app.page.getByTestId("sync-status")).toBe("Verbunden");
       return app.page;
     };
-    const moderator = await open("moderation@deichhausen.example", { width: 1280, height: 900 });
+    // A tall window keeps the dragged card and the target lane on screen together.
+    const moderator = await open("moderation@deichhausen.example", { width: 1280, height: 2400 });
     const editor = await open("redaktion@deichhausen.example", { width: 375, height: 800 });
     // After the vote above, the board shows cards by dots; moving needs board order again.
     const boardOrder = moderator.getByRole("button", { name: "Ursprüngliche Reihenfolge" });
