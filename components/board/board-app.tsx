@@ -49,7 +49,7 @@ import type { BoardSession } from "@/lib/workshop/board-access";
 import { FacilitationControls, PhaseAndTimer, useControlState } from "./facilitation";
 import { InvitePanel } from "./invite-panel";
 import { CardView, type CardDots } from "./card-view";
-import { BoardDragAndDrop, DraggableCard, DropLane } from "./drag-and-drop";
+import { BoardDragAndDrop, CardDragHandle, DropLane } from "./drag-and-drop";
 import type { GoalOption } from "./measure-details";
 import { useDocVersion, useSyncedDoc, type BoardSyncState } from "./use-synced-doc";
 import { Options } from "@/components/ui/options";
@@ -463,51 +463,53 @@ function LaneColumn({
               const above = segment[i - 1];
               const below = segment[i + 1];
               return (
-                <DraggableCard
-                  key={card.id}
-                  cardId={card.id}
-                  label={card.text.slice(0, 40)}
-                  enabled={canEdit && !sortedByVotes}
-                >
-                  <CardView
-                    doc={board.shared}
-                    card={card}
-                    hidden={null}
-                    canEdit={canEdit}
-                    canEditText={card.author !== null}
-                    canDelete={canModerate || (card.author !== null && card.author.id === me.id)}
-                    editors={presence
-                      .filter((p) => p.editing === card.id && p.clientId !== board.shared.clientID)
-                      .map((p) => p.name)
-                      .join(", ")}
-                    onEditing={onEditing}
-                    moves={
-                      sortedByVotes
-                        ? null
-                        : {
-                            laneId: lane.id,
-                            previousLaneId: lanes[laneIndex - 1]?.id ?? null,
-                            nextLaneId: lanes[laneIndex + 1]?.id ?? null,
-                            index: at,
-                            upIndex: above ? indexOf(above) : null,
-                            downIndex: below ? indexOf(below) + 1 : null,
-                          }
-                    }
-                    goals={goals}
-                    clusters={clusters}
-                    onSpotlight={onSpotlightCard}
-                    dots={
-                      voting
-                        ? {
-                            mine,
-                            canAdd: voting.left > 0 && (voting.allowMultiple || mine === 0),
-                            onChange: voting.onChange,
-                          }
-                        : null
-                    }
-                    votes={totals ? (totals[card.id] ?? 0) : null}
-                  />
-                </DraggableCard>
+                <li key={card.id} data-card-id={card.id} className="flex items-stretch gap-1">
+                  {canEdit && !sortedByVotes ? (
+                    <CardDragHandle cardId={card.id} label={card.text.slice(0, 40)} />
+                  ) : null}
+                  <div className="min-w-0 flex-1">
+                    <CardView
+                      doc={board.shared}
+                      card={card}
+                      hidden={null}
+                      canEdit={canEdit}
+                      canEditText={card.author !== null}
+                      canDelete={canModerate || (card.author !== null && card.author.id === me.id)}
+                      editors={presence
+                        .filter(
+                          (p) => p.editing === card.id && p.clientId !== board.shared.clientID,
+                        )
+                        .map((p) => p.name)
+                        .join(", ")}
+                      onEditing={onEditing}
+                      moves={
+                        sortedByVotes
+                          ? null
+                          : {
+                              laneId: lane.id,
+                              previousLaneId: lanes[laneIndex - 1]?.id ?? null,
+                              nextLaneId: lanes[laneIndex + 1]?.id ?? null,
+                              index: at,
+                              upIndex: above ? indexOf(above) : null,
+                              downIndex: below ? indexOf(below) + 1 : null,
+                            }
+                      }
+                      goals={goals}
+                      clusters={clusters}
+                      onSpotlight={onSpotlightCard}
+                      dots={
+                        voting
+                          ? {
+                              mine,
+                              canAdd: voting.left > 0 && (voting.allowMultiple || mine === 0),
+                              onChange: voting.onChange,
+                            }
+                          : null
+                      }
+                      votes={totals ? (totals[card.id] ?? 0) : null}
+                    />
+                  </div>
+                </li>
               );
             })}
           </ul>

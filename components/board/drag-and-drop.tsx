@@ -13,18 +13,26 @@ import {
   type DragStartEvent,
 } from "@dnd-kit/core";
 import { useTranslations } from "next-intl";
-import { useCallback, useState, type ComponentProps, type ReactNode, type RefObject } from "react";
+import {
+  memo,
+  useCallback,
+  useMemo,
+  useState,
+  type ComponentProps,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import type * as Y from "yjs";
 import { cn } from "@/components/ui/cn";
 import { getCard, getCards, moveCard, setCardCluster } from "@/lib/board/board-doc";
 
-const LANE = "lane:";
-const BEFORE_CARD = "card:";
-
 /**
- * Drag-and-drop of cards on the shared board (dnd-kit): drop a card on another card to put it
- * just before that one, or on a lane to put it at the end. Pointer and touch start a drag from
- * the card's handle; keyboard users have the move buttons on every card.
+ * Drag-and-drop of cards on the shared board (dnd-kit). Lanes are the drop targets; where in
+ * the lane a card lands follows the pointer: before the first card whose middle is below it,
+ * joining that card's group, else at the end. Pointer and touch start a drag from the card's
+ * handle; keyboard users have the move buttons on every card.
+ *
+ * Only lanes and the small handles talk to dnd-kit, so hundreds of cards stay cheap to render.
  */
 export function BoardDragAndDrop({ doc, children }: { doc: Y.Doc; children: ReactNode }) {
   const t = useTranslations("board.drag");
@@ -40,47 +48,46 @@ export function BoardDragAndDrop({ doc, children }: { doc: Y.Doc; children: Reac
   const onDragEnd = useCallback(
     ({ active, over }: DragEndEvent) => {
       setDragged(null);
-      const target = over ? String(over.id) : null;
+      const laneId = over ? String(over.id) : null;
+      const rect = active.rect.current.translated;
+      if (!laneId || !rect) return;
       const cardId = String(active.id);
-      if (target?.startsWith(LANE)) {
-        doc.transact(() => {
-          moveCard(doc, cardId, {
-            laneId: target.slice(LANE.length),
-            index: Number.MAX_SAFE_INTEGER,
-          });
-          setCardCluster(doc, cardId, null);
+      const before = cardBelow(laneId, cardId, rect.top + rect.height / 2);
+      const beforeCard = before ? getCard(doc, before) : undefined;
+      const others = getCards(doc, { laneId }).filter((c) => c.id !== cardId);
+      doc.transact(() => {
+        moveCard(doc, cardId, {
+          laneId,
+          index: beforeCard
+            ? others.findIndex((c) => c.id === beforeCard.id)
+            : Number.MAX_SAFE_INTEGER,
         });
-      } else if (target?.startsWith(BEFORE_CARD)) {
-        const before = getCard(doc, target.slice(BEFORE_CARD.length));
-        if (!before || before.id === cardId) return;
-        const others = getCards(doc, { laneId: before.laneId }).filter((c) => c.id !== cardId);
-        // Dropped onto a grouped card, the card joins that group.
-        doc.transact(() => {
-          moveCard(doc, cardId, {
-            laneId: before.laneId,
-            index: others.findIndex((c) => c.id === before.id),
-          });
-          setCardCluster(doc, cardId, before.clusterId);
-        });
-      }
+        setCardCluster(doc, cardId, beforeCard?.clusterId ?? null);
+      });
     },
     [doc],
+  );
+  const onDragCancel = useCallback(() => setDragged(null), []);
+  // Stable props: the board re-renders on every edit, dnd-kit's consumers should not.
+  const accessibility = useMemo(
+    () => ({
+      screenReaderInstructions: { draggable: t("instructions") },
+      announcements: {
+        onDragStart: () => t("picked"),
+        onDragOver: () => undefined,
+        onDragEnd: ({ over }: { over: unknown }) => (over ? t("dropped") : t("cancelled")),
+        onDragCancel: () => t("cancelled"),
+      },
+    }),
+    [t],
   );
   return (
     <DndContext
       sensors={sensors}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setDragged(null)}
-      accessibility={{
-        screenReaderInstructions: { draggable: t("instructions") },
-        announcements: {
-          onDragStart: () => t("picked"),
-          onDragOver: () => undefined,
-          onDragEnd: ({ over }) => (over ? t("dropped") : t("cancelled")),
-          onDragCancel: () => t("cancelled"),
-        },
-      }}
+      onDragCancel={onDragCancel}
+      accessibility={accessibility}
     >
       {children}
       <DragOverlay dropAnimation={null}>
@@ -94,14 +101,25 @@ export function BoardDragAndDrop({ doc, children }: { doc: Y.Doc; children: Reac
   );
 }
 
-/** A lane that takes dropped cards (at its end). */
+/** The id of the first card shown in a lane whose middle lies below `y` (the dragged one aside). */
+function cardBelow(laneId: string, draggedId: string, y: number): string | null {
+  const lane = document.querySelector(`[data-lane-id="${CSS.escape(laneId)}"]`);
+  for (const element of lane?.querySelectorAll<HTMLElement>("[data-card-id]") ?? []) {
+    if (element.dataset.cardId === draggedId) continue;
+    const box = element.getBoundingClientRect();
+    if (box.top + box.height / 2 > y) return element.dataset.cardId ?? null;
+  }
+  return null;
+}
+
+/** A lane that takes dropped cards. */
 export function DropLane({
   laneId,
   className,
   ref,
   ...props
 }: ComponentProps<"section"> & { laneId: string; ref?: RefObject<HTMLElement | null> }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `${LANE}${laneId}` });
+  const { setNodeRef, isOver } = useDroppable({ id: laneId });
   const setRefs = useCallback(
     (node: HTMLElement | null) => {
       setNodeRef(node);
@@ -112,62 +130,38 @@ export function DropLane({
   return (
     <section
       ref={setRefs}
+      data-lane-id={laneId}
       className={cn(className, isOver && "outline-2 outline-brand-600 outline-dashed")}
       {...props}
     />
   );
 }
 
-/** A card's list item: dragged by its handle, and a drop target meaning "put it before me". */
-export function DraggableCard({
+/** The grip a card is dragged by. */
+export const CardDragHandle = memo(function CardDragHandle({
   cardId,
   label,
-  enabled,
-  children,
 }: {
   cardId: string;
   label: string;
-  enabled: boolean;
-  children: ReactNode;
 }) {
   const t = useTranslations("board.drag");
-  const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({
-    id: cardId,
-    disabled: !enabled,
-  });
-  const drop = useDroppable({ id: `${BEFORE_CARD}${cardId}`, disabled: !enabled });
-  const setDropRef = drop.setNodeRef;
-  const ref = useCallback(
-    (node: HTMLElement | null) => {
-      setNodeRef(node);
-      setDropRef(node);
-    },
-    [setNodeRef, setDropRef],
-  );
+  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: cardId });
   return (
-    <li
-      ref={ref}
+    <button
+      type="button"
+      ref={setNodeRef}
+      {...listeners}
+      {...attributes}
+      // Keyboard users move cards with the card's move buttons instead.
+      tabIndex={-1}
+      aria-label={t("handle", { card: label })}
       className={cn(
-        "flex items-stretch gap-1",
-        drop.isOver && !isDragging && "border-t-4 border-brand-600 pt-1",
-        isDragging && "opacity-40",
+        "w-6 shrink-0 cursor-grab touch-none rounded text-muted hover:bg-white active:cursor-grabbing",
+        isDragging && "text-brand-700",
       )}
     >
-      {enabled ? (
-        <button
-          type="button"
-          ref={setActivatorNodeRef}
-          {...listeners}
-          {...attributes}
-          // Keyboard users move cards with the card's move buttons instead.
-          tabIndex={-1}
-          aria-label={t("handle", { card: label })}
-          className="w-6 shrink-0 cursor-grab touch-none rounded text-muted hover:bg-white active:cursor-grabbing"
-        >
-          ⠿
-        </button>
-      ) : null}
-      <div className="min-w-0 flex-1">{children}</div>
-    </li>
+      ⠿
+    </button>
   );
-}
+});
