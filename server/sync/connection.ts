@@ -50,8 +50,14 @@ export class Connection implements DocPeer {
     readonly access: DocAccess,
     private readonly persist: PersistQueue,
     private readonly limits: ConnectionLimits,
-    /** True while this writer's updates must be dropped (a locked board). */
-    private readonly writesBlocked: () => boolean = () => false,
+    /**
+     * What may block this writer's updates (a locked board), and when that is known: nothing
+     * is handled before.
+     */
+    private readonly gate: { blocked: () => boolean; ready: Promise<unknown> } = {
+      blocked: () => false,
+      ready: Promise.resolve(),
+    },
   ) {
     this.tokens = limits.burst;
     shared.addPeer(this);
@@ -103,7 +109,7 @@ export class Connection implements DocPeer {
 
   /** The document is loaded before anything is answered: then sync step 1 and presence. */
   private async greet() {
-    await this.shared.ready;
+    await Promise.all([this.shared.ready, this.gate.ready]);
     this.send(encodeSyncStep1(Y.encodeStateVector(this.shared.doc)));
     const states = [...this.shared.awareness.getStates().keys()];
     if (states.length) this.send(encodeAwarenessStates(this.shared.awareness, states));
@@ -179,7 +185,7 @@ export class Connection implements DocPeer {
       this.tellReadOnly();
       return;
     }
-    if (this.writesBlocked()) {
+    if (this.gate.blocked()) {
       metrics.updatesDropped++;
       this.refusedWhileBlocked = true;
       return;
@@ -202,7 +208,7 @@ export class Connection implements DocPeer {
    * refused ones.
    */
   resyncIfRefused() {
-    if (this.refusedWhileBlocked && !this.writesBlocked())
+    if (this.refusedWhileBlocked && !this.gate.blocked())
       this.close(CLOSE_CODES.resync, "writes allowed again");
   }
 

@@ -36,8 +36,6 @@ export class SharedDoc {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Map<DocPeer, Set<number>>();
   readonly ready: Promise<void>;
-  /** Set once the first load finished. */
-  loaded = false;
   /** Server-side users (not sockets) that keep the document loaded. */
   private holders = 0;
   private updatesSinceCompaction = 0;
@@ -80,9 +78,7 @@ export class SharedDoc {
         }
       },
     );
-    this.ready = this.reload().then(() => {
-      this.loaded = true;
-    });
+    this.ready = this.reload();
   }
 
   private scheduleFanout() {

@@ -134,16 +134,14 @@ export class SyncServer implements ScopeHost {
             decision.access,
             this.persist,
             this.options.limits,
-            // Until the lock is known, nothing is written.
             lockSource
-              ? () => !lockSource.loaded || getControlState(lockSource.doc).locked
+              ? { blocked: () => getControlState(lockSource.doc).locked, ready: lockSource.ready }
               : undefined,
           );
           this.connections.add(connection);
           if (lockSource) {
             const onControlChange = () => connection.resyncIfRefused();
             lockSource.doc.on("update", onControlChange);
-            lockSource.ready.then(onControlChange, () => undefined);
             this.lockSources.set(connection, { shared: lockSource, onControlChange });
           }
           connection.onClosed = (c) => this.release(c);
