@@ -6,6 +6,7 @@ import { conceptMembers, users, type ConceptRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
 import { memberRoleSchema, memberSchema } from "./schemas";
+import { accessChanged } from "@/lib/sync/access-events";
 
 export async function listMembers({ db, conceptId }: { db: Queryable; conceptId: string }) {
   return db
@@ -72,6 +73,7 @@ export async function changeMemberRole({
       .returning({ userId: conceptMembers.userId });
     if (updated.length === 0) throw new AppError("not_found:member");
   });
+  accessChanged(conceptId);
 }
 
 export async function removeMember({
@@ -90,4 +92,5 @@ export async function removeMember({
       .returning({ userId: conceptMembers.userId });
     if (removed.length === 0) throw new AppError("not_found:member");
   });
+  accessChanged(conceptId);
 }

@@ -4,6 +4,7 @@ import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import { log } from "@/lib/log";
 import { CLOSE_CODES, type CloseCode } from "@/lib/sync/close-codes";
+import type { Principal } from "@/lib/auth/principal";
 import type { DocAccess } from "@/lib/sync/doc-access";
 import { countServerClose, syncMetrics } from "@/lib/sync/metrics";
 import type { PersistQueue } from "./persist-queue";
@@ -47,7 +48,9 @@ export class Connection implements DocPeer {
   constructor(
     private readonly ws: WebSocket,
     readonly shared: SharedDoc,
-    readonly access: DocAccess,
+    private access: DocAccess,
+    /** Who is connected, to re-check their access when memberships change. */
+    readonly principal: Principal,
     private readonly persist: PersistQueue,
     private readonly limits: ConnectionLimits,
     /**
@@ -210,6 +213,13 @@ export class Connection implements DocPeer {
   resyncIfRefused() {
     if (this.refusedWhileBlocked && !this.gate.blocked())
       this.close(CLOSE_CODES.resync, "writes allowed again");
+  }
+
+  /** Access was reduced while connected: from now on, writes are dropped. */
+  restrictToRead() {
+    if (this.access === "read") return;
+    this.access = "read";
+    this.tellReadOnly();
   }
 
   private tellReadOnly() {

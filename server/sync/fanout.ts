@@ -2,7 +2,8 @@
  * Passing updates and awareness between server instances. Without REDIS_URL there is one
  * instance and nothing to pass.
  */
-export type FanoutKind = "update" | "awareness";
+/** "access": membership of a concept changed (docName is `concept:<id>`); re-check connections. */
+export type FanoutKind = "update" | "awareness" | "access";
 
 export interface FanoutMessage {
   docName: string;

@@ -139,7 +139,8 @@ export class RedisFanout implements Fanout {
     const docName = map.get("doc")?.toString();
     const kind = map.get("kind")?.toString();
     const data = map.get("data");
-    if (!docName || !data || (kind !== "update" && kind !== "awareness")) return null;
+    if (!docName || !data || (kind !== "update" && kind !== "awareness" && kind !== "access"))
+      return null;
     return { docName, kind, payload: new Uint8Array(data) };
   }
 

@@ -6,10 +6,12 @@ import * as Y from "yjs";
 import type { Db } from "@/lib/db/client";
 import { groupBy } from "@/lib/group-by";
 import { log } from "@/lib/log";
-import { CLOSE_CODES } from "@/lib/sync/close-codes";
+import { AppError, isAppError } from "@/lib/errors";
+import { onAccessChanged } from "@/lib/sync/access-events";
+import { CLOSE_CODES, type CloseCode } from "@/lib/sync/close-codes";
 import { countServerClose, syncMetrics } from "@/lib/sync/metrics";
 import { getControlState } from "@/lib/board/board-control";
-import { resolveDocAccess } from "@/lib/sync/doc-access";
+import { resolveDocAccess, type DocAccess } from "@/lib/sync/doc-access";
 import { formatDocName, parseDocName, privateScopePrefix } from "@/lib/sync/doc-names";
 import { authenticateUpgrade, docNameFromUrl, type UpgradeDecision } from "./authenticate";
 import { BoardScopes, type ScopeHost } from "./board-scopes";
@@ -81,13 +83,23 @@ export class SyncServer implements ScopeHost {
     });
     const metrics = syncMetrics();
     metrics.instanceId = options.fanout.instanceId;
+    onAccessChanged((conceptId) => {
+      void this.revalidate();
+      options.fanout
+        .publish(`concept:${conceptId}`, "access", new Uint8Array())
+        .catch((error: unknown) =>
+          log.error("access change not passed on", { conceptId, error: String(error) }),
+        );
+    });
     options.fanout.subscribe((batch) => {
       if ("gap" in batch) {
         metrics.redis.gaps++;
         for (const shared of this.docs.values()) void shared.reload();
+        void this.revalidate();
         return;
       }
       metrics.redis.received += batch.length;
+      if (batch.some((m) => m.kind === "access")) void this.revalidate();
       for (const [docName, messages] of groupBy(batch, (m) => m.docName)) {
         const shared = this.docs.get(docName);
         if (!shared) continue; // not loaded here: it will be read from the database when it is
@@ -132,6 +144,7 @@ export class SyncServer implements ScopeHost {
             ws,
             shared,
             decision.access,
+            decision.principal,
             this.persist,
             this.options.limits,
             lockSource
@@ -154,6 +167,41 @@ export class SyncServer implements ScopeHost {
       },
     );
     return true;
+  }
+
+  /**
+   * Re-checks the access of every signed-in user's open connection (after a membership
+   * change): those who lost it are closed with 4401/4403/4404, so their client stops and says
+   * why; those who may now only read are told so and their writes dropped from then on. Guests'
+   * access does not depend on memberships.
+   */
+  private async revalidate(): Promise<void> {
+    const verdicts = new Map<string, Promise<DocAccess | AppError>>();
+    await Promise.all(
+      [...this.connections].map(async (connection) => {
+        const { principal, shared } = connection;
+        if (principal.kind !== "user") return;
+        const key = `${principal.userId} ${shared.name}`;
+        if (!verdicts.has(key))
+          verdicts.set(
+            key,
+            resolveDocAccess({ db: this.options.db, docName: shared.name, principal }).catch(
+              (error: unknown) => {
+                if (isAppError(error)) return error;
+                throw error;
+              },
+            ),
+          );
+        try {
+          const verdict = await verdicts.get(key)!;
+          if (verdict === "read") connection.restrictToRead();
+          else if (verdict instanceof AppError)
+            connection.close(closeCodeOf(verdict), verdict.code);
+        } catch (error) {
+          log.error("access not re-checked", { doc: shared.name, error: String(error) });
+        }
+      }),
+    );
   }
 
   /**
@@ -343,9 +391,16 @@ export class SyncServer implements ScopeHost {
       ),
     );
     for (const name of [...this.docs.keys()]) this.unload(name);
+    onAccessChanged(undefined);
     await this.options.fanout.close();
     this.wss.close();
   }
+}
+
+function closeCodeOf(error: AppError): CloseCode {
+  if (error.status === 401) return CLOSE_CODES.unauthorized;
+  if (error.status === 404) return CLOSE_CODES.notFound;
+  return CLOSE_CODES.forbidden;
 }
 
 function reject(socket: Duplex, status: number, error: string) {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { DEMO, demoConcept, signedIn } from "../support/demo-fixture";
+import { CLOSE_CODES } from "@/lib/sync/close-codes";
+import { DEMO, demoConcept, memberAction, memberUserId, signedIn } from "../support/demo-fixture";
 import { connectSyncClient, until, type SyncClient } from "../support/sync-client";
 import { createPostgresDatabase, POSTGRES_URL } from "../support/test-database";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -38,7 +39,8 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
 
     // Sessions are signed with the shared secret: a cookie from one instance works on the other.
     const moderator = await signedIn(first.url, DEMO.moderator);
-    const board = (await demoConcept(moderator)).workshops[0]!.boardDoc;
+    const demo = await demoConcept(moderator);
+    const board = demo.workshops[0]!.boardDoc;
     const connect = (server: TestServer) => {
       const c = connectSyncClient({
         baseUrl: server.url,
@@ -68,6 +70,19 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
       10_000,
       "presence across instances",
     );
+
+    // A member removed through instance one loses the socket they hold on instance two.
+    const editor = await signedIn(first.url, DEMO.editor);
+    const editorOnSecond = connectSyncClient({
+      baseUrl: second.url,
+      docName: board,
+      cookie: editor.cookieHeader,
+    });
+    clients.push(editorOnSecond);
+    await editorOnSecond.synced;
+    const editorId = await memberUserId(moderator, demo.conceptId, DEMO.editor);
+    await memberAction(moderator, demo.conceptId, "removeMemberAction", { userId: editorId });
+    expect((await editorOnSecond.closed).code).toBe(CLOSE_CODES.forbidden);
 
     // Instance one dies mid-stream; what its clients wrote and others saw survives.
     for (let i = 0; i < 50; i++) onFirst[1]!.doc.getMap("cards").set(`late-${i}`, `spät ${i}`);

@@ -10,6 +10,8 @@ import {
   DEMO,
   demoConcept,
   fetchSyncToken,
+  memberAction,
+  memberUserId,
   signedIn,
 } from "../support/demo-fixture";
 import { HttpClient } from "../support/http-client";
@@ -270,6 +272,42 @@ describe("sync server", () => {
     );
     expect(fresh.doc.getMap("control").get("locked")).toBeUndefined();
     expect(facilitator.doc.getMap("control").get("locked")).toBeUndefined();
+  });
+
+  it("closes a removed member's socket and makes a demoted member read-only at once", async () => {
+    const conceptId = await createConceptViaAction(moderator, {
+      title: "Integrationskonzept Mitgliedschaften",
+      template: "blank",
+    });
+    await createWorkshopViaAction(moderator, { conceptId, title: "AG Teilhabe" });
+    const [workshop] = (await (
+      await moderator.fetch(`/api/concepts/${conceptId}/workshops`)
+    ).json()) as Array<{ boardDoc: string }>;
+    await memberAction(moderator, conceptId, "addMemberAction", {
+      email: DEMO.editor,
+      role: "editor",
+    });
+    const editorId = await memberUserId(moderator, conceptId, DEMO.editor);
+    const watcher = client({ docName: workshop!.boardDoc, cookie: moderator.cookieHeader });
+    const member = client({ docName: workshop!.boardDoc, cookie: editor.cookieHeader });
+    await Promise.all([watcher.synced, member.synced]);
+    member.doc.getMap("cards").set("as-editor", "Barrierefreie Sitzungsunterlagen");
+    await until(() => watcher.doc.getMap("cards").has("as-editor"), 5_000, "editor's write");
+
+    await memberAction(moderator, conceptId, "changeMemberRoleAction", {
+      userId: editorId,
+      role: "viewer",
+    });
+    await until(() => member.permissionDenied.includes("read-only"), 5_000, "told read-only");
+    member.doc.getMap("cards").set("as-viewer", "nach der Herabstufung");
+    watcher.doc.getMap("cards").set("marker", "after");
+    await until(() => member.doc.getMap("cards").has("marker"), 5_000, "marker");
+    const fresh = client({ docName: workshop!.boardDoc, cookie: moderator.cookieHeader });
+    await until(() => fresh.doc.getMap("cards").has("marker"), 5_000, "fresh synced");
+    expect(fresh.doc.getMap("cards").has("as-viewer")).toBe(false);
+
+    await memberAction(moderator, conceptId, "removeMemberAction", { userId: editorId });
+    expect((await member.closed).code).toBe(CLOSE_CODES.forbidden);
   });
 
   it("removes a client's presence when it disconnects", async () => {

@@ -109,3 +109,34 @@ export async function joinAsGuest(
   const { guestId } = (await joined.json()) as { guestId: string };
   return { client, guestId };
 }
+
+/** Adds, re-roles or removes a concept member through the real server actions of the members page. */
+export async function memberAction(
+  moderator: HttpClient,
+  conceptId: string,
+  action: "addMemberAction" | "changeMemberRoleAction" | "removeMemberAction",
+  fields: Record<string, string>,
+): Promise<void> {
+  const reply = await moderator.callAction(
+    `/concepts/${conceptId}/members`,
+    serverActionId("app/(main)/concepts/[conceptId]/members/actions.ts", action),
+    [{ status: "idle" }, formOf({ conceptId, ...fields })],
+  );
+  if (!reply.body.includes('"status":"ok"'))
+    throw new Error(`${action} failed: ${reply.body.slice(0, 200)}`);
+}
+
+/** A member's user id, as the members page lists it. */
+export async function memberUserId(
+  moderator: HttpClient,
+  conceptId: string,
+  email: string,
+): Promise<string> {
+  const html = await (await moderator.fetch(`/concepts/${conceptId}/members`)).text();
+  const escaped = email.replace(/[.]/g, "\\.");
+  const id = new RegExp(`${escaped}[\\s\\S]*?name="userId" value="([0-9a-f-]{36})"`).exec(
+    html,
+  )?.[1];
+  if (!id) throw new Error(`no member ${email}`);
+  return id;
+}
