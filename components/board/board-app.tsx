@@ -463,7 +463,12 @@ function LaneColumn({
               const above = segment[i - 1];
               const below = segment[i + 1];
               return (
-                <li key={card.id} data-card-id={card.id} className="flex items-stretch gap-1">
+                <li
+                  key={card.id}
+                  data-card-id={card.id}
+                  // Off-screen cards skip layout and paint until scrolled to.
+                  className="flex items-stretch gap-1 [contain-intrinsic-size:auto_12rem] [content-visibility:auto]"
+                >
                   {canEdit && !sortedByVotes ? (
                     <CardDragHandle cardId={card.id} label={card.text.slice(0, 40)} />
                   ) : null}

@@ -156,18 +156,7 @@ export const CardView = memo(
         aria-label={`${t(`kinds.${card.kind}`)}: ${label}`}
       >
         <div className="mb-1 flex items-center justify-between gap-2">
-          {canEdit ? (
-            <Select
-              aria-label={t("kind")}
-              value={card.kind}
-              onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
-              className="w-auto py-0.5 pr-7 pl-2 text-xs"
-            >
-              <Options values={cardKinds} label={(kind) => t(`kinds.${kind}`)} />
-            </Select>
-          ) : (
-            <Badge>{t(`kinds.${card.kind}`)}</Badge>
-          )}
+          <Badge>{t(`kinds.${card.kind}`)}</Badge>
           <span className="truncate text-xs text-muted">{card.author?.name ?? t("anonymous")}</span>
         </div>
         {hidden ? (
@@ -268,10 +257,17 @@ function CardOptions({ doc, card, clusters }: { doc: Y.Doc; card: Card; clusters
   const t = useTranslations("board.options");
   const [open, setOpen] = useState(false);
   return (
-    <details className="mt-2" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer text-xs text-muted">{t("summary")}</summary>
+    <div className="mt-2">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen((was) => !was)}
+        className="text-xs text-muted hover:underline"
+      >
+        {open ? "▾" : "▸"} {t("summary")}
+      </button>
       {open ? <CardOptionsForm doc={doc} card={card} clusters={clusters} /> : null}
-    </details>
+    </div>
   );
 }
 
@@ -279,6 +275,7 @@ const NEW_GROUP = "__new__";
 
 function CardOptionsForm({ doc, card, clusters }: { doc: Y.Doc; card: Card; clusters: Cluster[] }) {
   const t = useTranslations("board.options");
+  const tBoard = useTranslations("board");
   const [naming, setNaming] = useState(false);
   const [title, setTitle] = useState("");
   const inLane = clusters.filter((c) => c.laneId === card.laneId);
@@ -291,6 +288,16 @@ function CardOptionsForm({ doc, card, clusters }: { doc: Y.Doc; card: Card; clus
   }
   return (
     <div className="mt-2 flex flex-col gap-2">
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        {t("kind")}
+        <Select
+          value={card.kind}
+          onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
+          className="py-1 text-sm"
+        >
+          <Options values={cardKinds} label={(kind) => tBoard(`kinds.${kind}`)} />
+        </Select>
+      </label>
       <label className="flex flex-col gap-1 text-xs font-medium">
         {t("colour")}
         <Select
@@ -391,12 +398,13 @@ function CardTextEditor({
     <Textarea
       aria-label={t("cardText")}
       value={card.text}
-      rows={Math.min(6, Math.max(2, Math.ceil(card.text.length / 32)))}
+      rows={2}
       maxLength={CARD_TEXT_MAX}
       onFocus={() => onEditing(card.id)}
       onBlur={() => onEditing(null)}
       onChange={(e) => replaceChangedSpan(getCardText(doc, card.id), card.text, e.target.value)}
-      className="min-h-0 resize-none border-transparent bg-transparent px-1 py-0.5 shadow-none focus:bg-white/80"
+      // Grows with its text (at most about ten lines), whatever the card's width.
+      className="max-h-64 min-h-0 resize-none border-transparent bg-transparent px-1 py-0.5 shadow-none [field-sizing:content] focus:bg-white/80"
     />
   );
 }

@@ -386,7 +386,7 @@ describe("facilitated rounds", () => {
     await ui.count(editor.getByTestId("lane").first().getByText("Hausaufgabenhilfe")).toBe(0);
 
     const card = moderator.getByRole("article", { name: /^Idee: Elternlotsen/ });
-    await card.getByText("Farbe und Gruppe").click();
+    await card.getByRole("button", { name: "Art, Farbe und Gruppe" }).click();
     await card.getByLabel("Farbe").selectOption("blue");
     await card.getByLabel("Gruppe").selectOption({ label: "Neue Gruppe …" });
     await card.getByLabel("Titel der neuen Gruppe").fill("Bildung");
