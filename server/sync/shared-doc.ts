@@ -22,10 +22,12 @@ function broadcast(peers: Iterable<DocPeer>, message: Uint8Array, except?: unkno
 const COMPACT_AFTER_UPDATES = 500;
 /**
  * Fan-out pacing: an update is sent at once if nothing was sent to this document's peers for
- * this long; otherwise it waits at most this long and goes out merged with the others. Idle
- * documents see no delay; busy ones send far fewer, larger messages.
+ * an interval; otherwise it waits at most that long and goes out merged with the others. Idle
+ * documents see no delay; busy ones send far fewer, larger messages. The interval grows with
+ * the number of peers (each fan-out costs one send per peer): 1 ms per 75 peers, at most 4 ms.
  */
-const FANOUT_INTERVAL_MS = 4;
+const PEERS_PER_PACING_MS = 75;
+const MAX_FANOUT_INTERVAL_MS = 4;
 
 /**
  * One loaded document: its Y.Doc, awareness and connected peers. The doc only ever holds
@@ -83,7 +85,8 @@ export class SharedDoc {
 
   private scheduleFanout() {
     if (this.fanoutTimer) return;
-    const wait = this.lastFanoutAt + FANOUT_INTERVAL_MS - performance.now();
+    const interval = Math.min(MAX_FANOUT_INTERVAL_MS, this.peers.size / PEERS_PER_PACING_MS);
+    const wait = this.lastFanoutAt + interval - performance.now();
     if (wait <= 0) return this.flushFanout();
     this.fanoutTimer = setTimeout(() => this.flushFanout(), wait);
   }
