@@ -2,8 +2,8 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SyncConnection, type SyncStatus } from "@/lib/sync/sync-connection";
-import { DEMO, demoConcept, signedIn } from "../support/demo-fixture";
-import { HttpClient, serverActionId } from "../support/http-client";
+import { DEMO, demoConcept, memberAction, memberUserId, signedIn } from "../support/demo-fixture";
+import { HttpClient } from "../support/http-client";
 import { until } from "../support/sync-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -60,19 +60,10 @@ describe("client connection states", () => {
     );
     expect(connection.access).toBe("write");
 
-    const editorId = await userIdOf(moderator, conceptId, DEMO.editor);
-    const form = new FormData();
-    form.set("conceptId", conceptId);
-    form.set("userId", editorId);
-    const removed = await moderator.callAction(
-      `/concepts/${conceptId}/members`,
-      serverActionId("app/(main)/concepts/[conceptId]/members/actions.ts", "removeMemberAction"),
-      [{ status: "idle" }, form],
-    );
-    expect(removed.body).toContain('"status":"ok"');
+    const editorId = await memberUserId(moderator, conceptId, DEMO.editor);
+    await memberAction(moderator, conceptId, "removeMemberAction", { userId: editorId });
 
-    // The next reconnect is refused during the upgrade; the client asks why and gives up.
-    connection.provider!.ws!.close();
+    // The server closes the socket (4403); the client says why and gives up.
     await until(() => connection.status.state === "denied", 10_000, "denied after removal");
     expect(connection.status).toEqual({ state: "denied", reason: "forbidden" });
     expect(connection.provider!.shouldConnect).toBe(false);
@@ -81,11 +72,3 @@ describe("client connection states", () => {
     expect(statuses.length).toBe(count);
   });
 });
-
-async function userIdOf(moderator: HttpClient, conceptId: string, email: string): Promise<string> {
-  const html = await (await moderator.fetch(`/concepts/${conceptId}/members`)).text();
-  const index = html.indexOf(email);
-  const match = /name="userId" value="([0-9a-f-]{36})"/.exec(html.slice(index));
-  if (!match?.[1]) throw new Error(`no member ${email}`);
-  return match[1];
-}
