@@ -28,11 +28,21 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** For bad_request: which input field is wrong, and why (message keys). */
   readonly fields?: Record<string, string>;
+  /** Facts a client needs to recover, e.g. the current revision after a conflict. */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, options?: { cause?: unknown; fields?: Record<string, string> }) {
+  constructor(
+    code: ErrorCode,
+    options?: {
+      cause?: unknown;
+      fields?: Record<string, string>;
+      details?: Record<string, unknown>;
+    },
+  ) {
     super(code, { cause: options?.cause });
     this.code = code;
     this.fields = options?.fields;
+    this.details = options?.details;
   }
 
   get kind(): ErrorKind {
@@ -53,7 +63,11 @@ export function toErrorResponse(error: unknown): { status: number; body: Record<
   if (isAppError(error)) {
     return {
       status: error.status,
-      body: { error: error.code, ...(error.fields ? { fields: error.fields } : {}) },
+      body: {
+        error: error.code,
+        ...(error.fields ? { fields: error.fields } : {}),
+        ...error.details,
+      },
     };
   }
   return { status: 500, body: { error: "internal:server" } };

@@ -166,6 +166,11 @@ export const goals = pgTable(
     number: integer("number").notNull(),
     text: text("text").notNull(),
     priority: integer("priority"),
+    /** Provenance: the workshop and board card this goal was committed from, if any. */
+    sourceWorkshopId: uuid("source_workshop_id").references(() => workshops.id, {
+      onDelete: "set null",
+    }),
+    sourceCardId: text("source_card_id"),
     retiredAt: timestamp("retired_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

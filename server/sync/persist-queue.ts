@@ -1,5 +1,5 @@
 import { recordPersistLatency, syncMetrics } from "@/lib/sync/metrics";
-import type { DocStore } from "./doc-store";
+import type { DocStore } from "@/lib/sync/doc-store";
 
 export interface DurableUpdate {
   docName: string;

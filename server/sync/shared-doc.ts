@@ -2,7 +2,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { log } from "@/lib/log";
 import { syncMetrics } from "@/lib/sync/metrics";
-import type { DocStore } from "./doc-store";
+import type { DocStore } from "@/lib/sync/doc-store";
 import type { Fanout } from "./fanout";
 import { binaryFrame } from "./frame";
 import { encodeAwarenessStates, encodeSyncMessage, SYNC } from "./protocol";

@@ -16,7 +16,7 @@ import { formatDocName, parseDocName, privateScopePrefix } from "@/lib/sync/doc-
 import { authenticateUpgrade, docNameFromUrl, type UpgradeDecision } from "./authenticate";
 import { BoardScopes, type ScopeHost } from "./board-scopes";
 import { Connection, type ConnectionLimits } from "./connection";
-import { DocStore } from "./doc-store";
+import { DocStore } from "@/lib/sync/doc-store";
 import type { Fanout } from "./fanout";
 import { PersistQueue, type DurableUpdate } from "./persist-queue";
 import { SharedDoc } from "./shared-doc";

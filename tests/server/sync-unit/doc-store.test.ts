@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { docSnapshots, docUpdates } from "@/lib/db/schema";
-import { DocStore } from "@/server/sync/doc-store";
+import { DocStore } from "@/lib/sync/doc-store";
 import { openTestDatabase } from "../../support/test-database";
 
 describe("document store", () => {

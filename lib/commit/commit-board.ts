@@ -1,0 +1,322 @@
+/**
+ * Committing what a working group produced on a board into the concept store: goal cards become
+ * operational goals of their lane's field of action, measure cards become measures of the goal
+ * card they are linked to, with responsibilities, target, timeframe, priority, status and their
+ * provenance (workshop, cards, dots). One commit is one revision.
+ *
+ * - Idempotent: a card committed again updates the goal or measure it became, never a second one.
+ * - Numbers ("2.4", "2.4.1") are assigned once and never reused or shifted.
+ * - Optimistic concurrency: the caller names the revision it reviewed; if another commit landed
+ *   since, this one is refused with conflict:revision (and the current number) to refresh.
+ * - A dry run does everything inside the transaction, returns the diff and rolls back, so the
+ *   review shows exactly what a commit would do.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import { z } from "zod";
+import { requireConceptRole } from "@/lib/auth/access";
+import { getControlState } from "@/lib/board/board-control";
+import { getCards, getLanes, type Card } from "@/lib/board/board-doc";
+import { loadConceptContent } from "@/lib/concept/load-concept-content";
+import type { Db, Tx } from "@/lib/db/client";
+import {
+  concepts,
+  fields,
+  goals,
+  measures,
+  organisations,
+  responsibilities,
+  workshops,
+} from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/forms/parse-input";
+import { diffContent, type ContentDiff } from "@/lib/revision/diff-content";
+import { latestRevisionNumber, recordRevision } from "@/lib/revision/record-revision";
+import { formatDocName } from "@/lib/sync/doc-names";
+import { DocStore } from "@/lib/sync/doc-store";
+
+export const commitInputSchema = z.object({
+  cardIds: z.array(z.string().min(1).max(100)).min(1).max(2000),
+  message: z.string().trim().min(1).max(500),
+  baseRevision: z.number().int().min(0),
+  dryRun: z.boolean().default(false),
+});
+
+export interface CommitResult {
+  /** The revision created; for a dry run, the one that would be. */
+  revision: number;
+  dryRun: boolean;
+  diff: ContentDiff;
+  /** Selected cards that are neither goals nor measures (ideas, questions): not committed. */
+  skipped: string[];
+}
+
+class DryRun extends Error {
+  constructor(readonly result: CommitResult) {
+    super("dry run");
+  }
+}
+
+/** The board as it is durably stored, with the dots of the last revealed round. */
+async function loadBoard(db: Db, workshopId: string) {
+  const store = new DocStore(db);
+  const board = new Y.Doc();
+  const control = new Y.Doc();
+  Y.applyUpdate(board, (await store.load(formatDocName({ kind: "board", id: workshopId }))).state);
+  Y.applyUpdate(
+    control,
+    (await store.load(formatDocName({ kind: "board-control", id: workshopId }))).state,
+  );
+  const { results } = getControlState(control);
+  const lanes = new Map(getLanes(board).map((lane) => [lane.id, lane]));
+  const cards = new Map(getCards(board).map((card) => [card.id, card]));
+  board.destroy();
+  control.destroy();
+  return { lanes, cards, votes: results?.totals ?? {} };
+}
+
+export async function commitBoardCards({
+  db,
+  userId,
+  workshopId,
+  input,
+}: {
+  db: Db;
+  userId: string | undefined;
+  workshopId: string;
+  input: unknown;
+}): Promise<CommitResult> {
+  const [workshop] = await db
+    .select({ conceptId: workshops.conceptId })
+    .from(workshops)
+    .where(eq(workshops.id, workshopId));
+  if (!workshop) throw new AppError("not_found:workshop");
+  const { conceptId } = workshop;
+  await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
+  const data = parseInput(commitInputSchema, input);
+  const board = await loadBoard(db, workshopId);
+
+  const selected: Card[] = [];
+  const skipped: string[] = [];
+  for (const id of new Set(data.cardIds)) {
+    const card = board.cards.get(id);
+    if (!card) throw new AppError("bad_request:commit", { fields: { cardIds: "unknown_card" } });
+    if (card.kind === "goal" || card.kind === "measure") selected.push(card);
+    else skipped.push(id);
+  }
+  if (selected.length === 0)
+    throw new AppError("bad_request:commit", { fields: { cardIds: "no_goal_or_measure" } });
+
+  try {
+    return await db.transaction(async (tx) => {
+      // One commit per concept at a time; the base check below then sees every earlier one.
+      await tx.execute(sql`select id from ${concepts} where id = ${conceptId} for update`);
+      const current = await latestRevisionNumber({ tx, conceptId });
+      if (current !== data.baseRevision)
+        throw new AppError("conflict:revision", { details: { currentRevision: current } });
+      const before = await loadConceptContent({ db: tx, conceptId });
+      if (!before) throw new AppError("not_found:concept");
+
+      const goalIds = await upsertGoals(tx, { conceptId, workshopId, board, selected });
+      await upsertMeasures(tx, { conceptId, workshopId, board, selected, goalIds });
+
+      const revision = await recordRevision({
+        tx,
+        conceptId,
+        authorId: userId ?? null,
+        message: data.message,
+        sourceWorkshopId: workshopId,
+      });
+      const result: CommitResult = {
+        revision: revision.number,
+        dryRun: data.dryRun,
+        diff: diffContent(before, revision.content as typeof before),
+        skipped,
+      };
+      if (data.dryRun) throw new DryRun(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.result;
+    throw error;
+  }
+}
+
+type Board = Awaited<ReturnType<typeof loadBoard>>;
+
+/** The concept's goals that came from these cards, by card id. */
+async function goalsFromCards(tx: Tx, conceptId: string, cardIds: string[]) {
+  if (cardIds.length === 0) return new Map<string, { id: string; fieldId: string }>();
+  const rows = await tx
+    .select({ id: goals.id, fieldId: goals.fieldId, cardId: goals.sourceCardId })
+    .from(goals)
+    .innerJoin(fields, eq(fields.id, goals.fieldId))
+    .where(and(eq(fields.conceptId, conceptId), inArray(goals.sourceCardId, cardIds)));
+  return new Map(rows.map((row) => [row.cardId!, { id: row.id, fieldId: row.fieldId }]));
+}
+
+async function nextNumber(tx: Tx, table: typeof goals | typeof measures, parentId: string) {
+  const parent = table === goals ? goals.fieldId : measures.goalId;
+  const [row] = await tx
+    .select({ max: sql<number>`coalesce(max(${table.number}), 0)` })
+    .from(table)
+    .where(eq(parent, parentId));
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** Goal cards → goals of their lane's field; returns goal ids by goal card id (also earlier ones). */
+async function upsertGoals(
+  tx: Tx,
+  {
+    conceptId,
+    workshopId,
+    board,
+    selected,
+  }: { conceptId: string; workshopId: string; board: Board; selected: Card[] },
+): Promise<Map<string, string>> {
+  const goalCards = selected.filter((card) => card.kind === "goal");
+  const conceptFields = new Set(
+    (await tx.select({ id: fields.id }).from(fields).where(eq(fields.conceptId, conceptId))).map(
+      (f) => f.id,
+    ),
+  );
+  const linked = selected.flatMap((card) =>
+    card.kind === "measure" && card.goalCardId ? [card.goalCardId] : [],
+  );
+  const existing = await goalsFromCards(tx, conceptId, [
+    ...goalCards.map((card) => card.id),
+    ...linked,
+  ]);
+  const ids = new Map([...existing].map(([cardId, goal]) => [cardId, goal.id]));
+  for (const card of goalCards) {
+    const text = card.text.trim();
+    if (!text) throw new AppError("bad_request:commit", { fields: { [card.id]: "empty_text" } });
+    const known = existing.get(card.id);
+    if (known) {
+      await tx.update(goals).set({ text }).where(eq(goals.id, known.id));
+      continue;
+    }
+    const fieldId = board.lanes.get(card.laneId)?.fieldId;
+    if (!fieldId || !conceptFields.has(fieldId))
+      throw new AppError("bad_request:commit", { fields: { [card.id]: "lane_without_field" } });
+    const [goal] = await tx
+      .insert(goals)
+      .values({
+        fieldId,
+        number: await nextNumber(tx, goals, fieldId),
+        text,
+        sourceWorkshopId: workshopId,
+        sourceCardId: card.id,
+      })
+      .returning({ id: goals.id });
+    ids.set(card.id, goal!.id);
+  }
+  return ids;
+}
+
+/** Measure cards → measures of the goal their card is linked to. */
+async function upsertMeasures(
+  tx: Tx,
+  {
+    conceptId,
+    workshopId,
+    board,
+    selected,
+    goalIds,
+  }: {
+    conceptId: string;
+    workshopId: string;
+    board: Board;
+    selected: Card[];
+    goalIds: Map<string, string>;
+  },
+) {
+  for (const card of selected.filter((c) => c.kind === "measure")) {
+    const title = card.text.trim();
+    if (!title) throw new AppError("bad_request:commit", { fields: { [card.id]: "empty_text" } });
+    const goalId = card.goalCardId ? goalIds.get(card.goalCardId) : undefined;
+    if (!goalId)
+      throw new AppError("bad_request:commit", { fields: { [card.id]: "measure_without_goal" } });
+    const fieldsOfCard = card.measure;
+    const values = {
+      title,
+      target: fieldsOfCard?.target ?? "",
+      timeframe: fieldsOfCard?.timeframe ?? "",
+      priority: fieldsOfCard?.priority ?? null,
+      status: fieldsOfCard?.status ?? "new",
+      sourceWorkshopId: workshopId,
+      voteCount: board.votes[card.id] ?? null,
+    };
+    const [known] = await tx
+      .select({ id: measures.id, goalId: measures.goalId })
+      .from(measures)
+      .innerJoin(goals, eq(goals.id, measures.goalId))
+      .innerJoin(fields, eq(fields.id, goals.fieldId))
+      .where(
+        and(
+          eq(fields.conceptId, conceptId),
+          sql`${measures.sourceCardIds} @> ${JSON.stringify([card.id])}::jsonb`,
+        ),
+      );
+    let measureId: string;
+    if (known) {
+      measureId = known.id;
+      await tx
+        .update(measures)
+        .set({
+          ...values,
+          // Linked to another goal card since: moves, with a new number under that goal.
+          ...(known.goalId !== goalId
+            ? { goalId, number: await nextNumber(tx, measures, goalId) }
+            : {}),
+        })
+        .where(eq(measures.id, known.id));
+    } else {
+      const [inserted] = await tx
+        .insert(measures)
+        .values({
+          ...values,
+          goalId,
+          number: await nextNumber(tx, measures, goalId),
+          sourceCardIds: [card.id],
+        })
+        .returning({ id: measures.id });
+      measureId = inserted!.id;
+    }
+    await replaceResponsibilities(tx, measureId, fieldsOfCard?.responsibilities ?? []);
+  }
+}
+
+/**
+ * The card's responsible organisations, matched by name or short name (case-insensitive);
+ * an organisation the store does not know yet is added with kind "other".
+ */
+async function replaceResponsibilities(
+  tx: Tx,
+  measureId: string,
+  wanted: Array<{ organisation: string; role: (typeof responsibilities.$inferInsert)["role"] }>,
+) {
+  await tx.delete(responsibilities).where(eq(responsibilities.measureId, measureId));
+  const seen = new Set<string>();
+  for (const [position, { organisation, role }] of wanted.entries()) {
+    const name = organisation.trim();
+    const [found] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(
+        sql`lower(${organisations.name}) = lower(${name}) or lower(${organisations.shortName}) = lower(${name})`,
+      )
+      .limit(1);
+    const organisationId =
+      found?.id ??
+      (
+        await tx
+          .insert(organisations)
+          .values({ name, kind: "other" })
+          .returning({ id: organisations.id })
+      )[0]!.id;
+    if (seen.has(organisationId)) continue;
+    seen.add(organisationId);
+    await tx.insert(responsibilities).values({ measureId, organisationId, role, position });
+  }
+}
