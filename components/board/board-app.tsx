@@ -49,6 +49,7 @@ import type { BoardSession } from "@/lib/workshop/board-access";
 import { FacilitationControls, PhaseAndTimer, useControlState } from "./facilitation";
 import { InvitePanel } from "./invite-panel";
 import { CardView, type CardDots } from "./card-view";
+import { CommitPanel } from "./commit-panel";
 import { BoardDragAndDrop, CardDragHandle, DropLane } from "./drag-and-drop";
 import type { GoalOption } from "./measure-details";
 import { useDocVersion, useSyncedDoc, type BoardSyncState } from "./use-synced-doc";
@@ -205,10 +206,18 @@ export function BoardApp({ session }: { session: BoardSession }) {
               <FacilitationControls control={control} />
               <ModeratorBar doc={doc} fields={session.fields} />
             </div>
-            <InvitePanel
-              workshopId={session.workshop.id}
-              onShowOnProjector={(url) => setJoinUrl(control, url)}
-            />
+            <div className="space-y-6">
+              <InvitePanel
+                workshopId={session.workshop.id}
+                onShowOnProjector={(url) => setJoinUrl(control, url)}
+              />
+              <CommitPanel
+                doc={doc}
+                workshopId={session.workshop.id}
+                conceptId={session.workshop.conceptId}
+                defaultMessage={session.workshop.title}
+              />
+            </div>
           </div>
         </details>
       ) : null}

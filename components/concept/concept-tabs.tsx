@@ -17,7 +17,9 @@ export function ConceptTabs({
   const base = `/concepts/${conceptId}`;
   const tabs = [
     { href: base, label: t("overview") },
+    { href: `${base}/measures`, label: t("measures") },
     { href: `${base}/workshops`, label: t("workshops") },
+    { href: `${base}/history`, label: t("history") },
     ...(canModerate
       ? [
           { href: `${base}/fields`, label: t("fields") },

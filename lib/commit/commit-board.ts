@@ -38,7 +38,8 @@ import { DocStore } from "@/lib/sync/doc-store";
 export const commitInputSchema = z.object({
   cardIds: z.array(z.string().min(1).max(100)).min(1).max(2000),
   message: z.string().trim().min(1).max(500),
-  baseRevision: z.number().int().min(0),
+  /** The revision the moderator reviewed; a dry run may leave it out (it only reports). */
+  baseRevision: z.number().int().min(0).optional(),
   dryRun: z.boolean().default(false),
 });
 
@@ -94,6 +95,8 @@ export async function commitBoardCards({
   const { conceptId } = workshop;
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
   const data = parseInput(commitInputSchema, input);
+  if (!data.dryRun && data.baseRevision === undefined)
+    throw new AppError("bad_request:input", { fields: { baseRevision: "required" } });
   const board = await loadBoard(db, workshopId);
 
   const selected: Card[] = [];
@@ -112,7 +115,7 @@ export async function commitBoardCards({
       // One commit per concept at a time; the base check below then sees every earlier one.
       await tx.execute(sql`select id from ${concepts} where id = ${conceptId} for update`);
       const current = await latestRevisionNumber({ tx, conceptId });
-      if (current !== data.baseRevision)
+      if (data.baseRevision !== undefined && current !== data.baseRevision)
         throw new AppError("conflict:revision", { details: { currentRevision: current } });
       const before = await loadConceptContent({ db: tx, conceptId });
       if (!before) throw new AppError("not_found:concept");

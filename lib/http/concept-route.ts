@@ -5,7 +5,7 @@ import type { ConceptRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { jsonRoute } from "./json-route";
 
-type Params = { params: Promise<{ conceptId: string }> };
+type Params = { params: Promise<{ conceptId: string } & Record<string, string>> };
 
 /**
  * A JSON route under /api/concepts/<conceptId>: resolves the user, checks their role in the
@@ -18,14 +18,17 @@ export function conceptRoute(
     db: Db;
     conceptId: string;
     userId: string;
+    /** All path parameters of the route, e.g. a revision number. */
+    params: Record<string, string>;
   }) => Promise<Response>,
 ) {
   return jsonRoute(async (request: Request, { params }: Params) => {
-    const { conceptId } = await params;
+    const all = await params;
+    const { conceptId } = all;
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthorized:session");
     const db = await getDb();
     await requireConceptRole({ db, userId: user.id, conceptId, atLeast });
-    return handler({ request, db, conceptId, userId: user.id });
+    return handler({ request, db, conceptId, userId: user.id, params: all });
   });
 }

@@ -3,15 +3,20 @@ import { getTranslations } from "next-intl/server";
 import { MeasureCard } from "@/components/concept/measure-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
+import { Alert } from "@/components/ui/form";
 import { roleAtLeast } from "@/lib/auth/access";
 import { requirePageConceptRole } from "@/lib/auth/guards";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import { getDb } from "@/lib/db/client";
+import { revisionContent } from "@/lib/revision/revisions";
 
+/** The concept's fields, goals and measures; with ?revision=<n>, as they were in that revision. */
 export default async function ConceptOverviewPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ conceptId: string }>;
+  searchParams: Promise<{ revision?: string }>;
 }) {
   const { conceptId } = await params;
   const { role } = await requirePageConceptRole({
@@ -19,13 +24,27 @@ export default async function ConceptOverviewPage({
     atLeast: "viewer",
     returnTo: `/concepts/${conceptId}`,
   });
-  const content = await loadConceptContent({ db: await getDb(), conceptId });
+  const { revision } = await searchParams;
+  const revisionNumber = revision ? Number(revision) : null;
+  const db = await getDb();
+  const content =
+    revisionNumber === null
+      ? await loadConceptContent({ db, conceptId })
+      : await revisionContent({ db, conceptId, number: revisionNumber }).catch(() => notFound());
   if (!content) notFound();
   const t = await getTranslations();
-  const canModerate = roleAtLeast(role, "moderator");
+  const canModerate = roleAtLeast(role, "moderator") && revisionNumber === null;
 
   return (
     <div className="space-y-8">
+      {revisionNumber !== null ? (
+        <Alert tone="info">
+          {t("history.viewingRevision", { number: revisionNumber })}{" "}
+          <a href={`/concepts/${conceptId}`} className="font-medium underline">
+            {t("history.backToCurrent")}
+          </a>
+        </Alert>
+      ) : null}
       {content.concept.missionStatement ? (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t("concept.missionStatement")}</h2>
