@@ -147,24 +147,22 @@ export async function commitBoardCards({
 
 type Board = Awaited<ReturnType<typeof loadBoard>>;
 
-/** The concept's goals that came from these cards, by card id. */
-async function goalsFromCards(tx: Tx, conceptId: string, cardIds: string[]) {
-  if (cardIds.length === 0) return new Map<string, { id: string; fieldId: string }>();
-  const rows = await tx
-    .select({ id: goals.id, fieldId: goals.fieldId, cardId: goals.sourceCardId })
-    .from(goals)
-    .innerJoin(fields, eq(fields.id, goals.fieldId))
-    .where(and(eq(fields.conceptId, conceptId), inArray(goals.sourceCardId, cardIds)));
-  return new Map(rows.map((row) => [row.cardId!, { id: row.id, fieldId: row.fieldId }]));
-}
-
-async function nextNumber(tx: Tx, table: typeof goals | typeof measures, parentId: string) {
+/** Hands out the next free number per parent (field or goal), counting retired items too. */
+async function numbering(tx: Tx, table: typeof goals | typeof measures, parentIds: string[]) {
   const parent = table === goals ? goals.fieldId : measures.goalId;
-  const [row] = await tx
-    .select({ max: sql<number>`coalesce(max(${table.number}), 0)` })
-    .from(table)
-    .where(eq(parent, parentId));
-  return Number(row?.max ?? 0) + 1;
+  const rows = parentIds.length
+    ? await tx
+        .select({ parentId: parent, max: sql<number>`max(${table.number})` })
+        .from(table)
+        .where(inArray(parent, parentIds))
+        .groupBy(parent)
+    : [];
+  const last = new Map(rows.map((row) => [row.parentId, Number(row.max)]));
+  return (parentId: string) => {
+    const next = (last.get(parentId) ?? 0) + 1;
+    last.set(parentId, next);
+    return next;
+  };
 }
 
 /** Goal cards → goals of their lane's field; returns goal ids by goal card id (also earlier ones). */
@@ -178,46 +176,55 @@ async function upsertGoals(
   }: { conceptId: string; workshopId: string; board: Board; selected: Card[] },
 ): Promise<Map<string, string>> {
   const goalCards = selected.filter((card) => card.kind === "goal");
-  const conceptFields = new Set(
-    (await tx.select({ id: fields.id }).from(fields).where(eq(fields.conceptId, conceptId))).map(
-      (f) => f.id,
-    ),
-  );
-  const linked = selected.flatMap((card) =>
-    card.kind === "measure" && card.goalCardId ? [card.goalCardId] : [],
-  );
-  const existing = await goalsFromCards(tx, conceptId, [
+  const conceptFields = (
+    await tx.select({ id: fields.id }).from(fields).where(eq(fields.conceptId, conceptId))
+  ).map((f) => f.id);
+  const cardIds = [
     ...goalCards.map((card) => card.id),
-    ...linked,
-  ]);
-  const ids = new Map([...existing].map(([cardId, goal]) => [cardId, goal.id]));
+    ...selected.flatMap((card) =>
+      card.kind === "measure" && card.goalCardId ? [card.goalCardId] : [],
+    ),
+  ];
+  const existing = cardIds.length
+    ? await tx
+        .select({ id: goals.id, text: goals.text, cardId: goals.sourceCardId })
+        .from(goals)
+        .where(and(inArray(goals.fieldId, conceptFields), inArray(goals.sourceCardId, cardIds)))
+    : [];
+  const known = new Map(existing.map((goal) => [goal.cardId!, goal]));
+  const ids = new Map(existing.map((goal) => [goal.cardId!, goal.id]));
+  const nextNumber = await numbering(tx, goals, conceptFields);
+  const inserts: Array<typeof goals.$inferInsert> = [];
   for (const card of goalCards) {
     const text = card.text.trim();
     if (!text) throw new AppError("bad_request:commit", { fields: { [card.id]: "empty_text" } });
-    const known = existing.get(card.id);
-    if (known) {
-      await tx.update(goals).set({ text }).where(eq(goals.id, known.id));
+    const goal = known.get(card.id);
+    if (goal) {
+      if (goal.text !== text) await tx.update(goals).set({ text }).where(eq(goals.id, goal.id));
       continue;
     }
     const fieldId = board.lanes.get(card.laneId)?.fieldId;
-    if (!fieldId || !conceptFields.has(fieldId))
+    if (!fieldId || !conceptFields.includes(fieldId))
       throw new AppError("bad_request:commit", { fields: { [card.id]: "lane_without_field" } });
-    const [goal] = await tx
+    inserts.push({
+      fieldId,
+      number: nextNumber(fieldId),
+      text,
+      sourceWorkshopId: workshopId,
+      sourceCardId: card.id,
+    });
+  }
+  if (inserts.length) {
+    const rows = await tx
       .insert(goals)
-      .values({
-        fieldId,
-        number: await nextNumber(tx, goals, fieldId),
-        text,
-        sourceWorkshopId: workshopId,
-        sourceCardId: card.id,
-      })
-      .returning({ id: goals.id });
-    ids.set(card.id, goal!.id);
+      .values(inserts)
+      .returning({ id: goals.id, cardId: goals.sourceCardId });
+    for (const row of rows) ids.set(row.cardId!, row.id);
   }
   return ids;
 }
 
-/** Measure cards → measures of the goal their card is linked to. */
+/** Measure cards → measures of the goal their card is linked to, with responsibilities. */
 async function upsertMeasures(
   tx: Tx,
   {
@@ -234,92 +241,116 @@ async function upsertMeasures(
     goalIds: Map<string, string>;
   },
 ) {
-  for (const card of selected.filter((c) => c.kind === "measure")) {
+  const measureCards = selected.filter((c) => c.kind === "measure");
+  if (measureCards.length === 0) return;
+  const existing = await tx
+    .select({ id: measures.id, goalId: measures.goalId, cardIds: measures.sourceCardIds })
+    .from(measures)
+    .innerJoin(goals, eq(goals.id, measures.goalId))
+    .innerJoin(fields, eq(fields.id, goals.fieldId))
+    .where(
+      and(
+        eq(fields.conceptId, conceptId),
+        // Any measure whose provenance names one of these cards.
+        sql`${measures.sourceCardIds} ?| array[${sql.join(
+          measureCards.map((card) => sql`${card.id}`),
+          sql`, `,
+        )}]::text[]`,
+      ),
+    );
+  const known = new Map<string, { id: string; goalId: string }>();
+  for (const row of existing) for (const cardId of row.cardIds) known.set(cardId, row);
+  const nextNumber = await numbering(tx, measures, [...new Set(goalIds.values())]);
+  const organisationIds = await organisationsByName(
+    tx,
+    measureCards.flatMap((card) =>
+      (card.measure?.responsibilities ?? []).map((r) => r.organisation),
+    ),
+  );
+
+  const inserts: Array<typeof measures.$inferInsert> = [];
+  const responsibilitiesByCard = new Map<string, Array<typeof responsibilities.$inferInsert>>();
+  const updated: string[] = [];
+  for (const card of measureCards) {
     const title = card.text.trim();
     if (!title) throw new AppError("bad_request:commit", { fields: { [card.id]: "empty_text" } });
     const goalId = card.goalCardId ? goalIds.get(card.goalCardId) : undefined;
     if (!goalId)
       throw new AppError("bad_request:commit", { fields: { [card.id]: "measure_without_goal" } });
-    const fieldsOfCard = card.measure;
+    const details = card.measure;
     const values = {
       title,
-      target: fieldsOfCard?.target ?? "",
-      timeframe: fieldsOfCard?.timeframe ?? "",
-      priority: fieldsOfCard?.priority ?? null,
-      status: fieldsOfCard?.status ?? "new",
+      target: details?.target ?? "",
+      timeframe: details?.timeframe ?? "",
+      priority: details?.priority ?? null,
+      status: details?.status ?? ("new" as const),
       sourceWorkshopId: workshopId,
       voteCount: board.votes[card.id] ?? null,
     };
-    const [known] = await tx
-      .select({ id: measures.id, goalId: measures.goalId })
-      .from(measures)
-      .innerJoin(goals, eq(goals.id, measures.goalId))
-      .innerJoin(fields, eq(fields.id, goals.fieldId))
-      .where(
-        and(
-          eq(fields.conceptId, conceptId),
-          sql`${measures.sourceCardIds} @> ${JSON.stringify([card.id])}::jsonb`,
-        ),
-      );
-    let measureId: string;
-    if (known) {
-      measureId = known.id;
+    const seen = new Set<string>();
+    responsibilitiesByCard.set(
+      card.id,
+      (details?.responsibilities ?? []).flatMap(({ organisation, role }, position) => {
+        const organisationId = organisationIds.get(organisation.trim().toLowerCase())!;
+        if (seen.has(organisationId)) return [];
+        seen.add(organisationId);
+        return [{ measureId: "", organisationId, role, position }];
+      }),
+    );
+    const measure = known.get(card.id);
+    if (measure) {
+      updated.push(measure.id);
       await tx
         .update(measures)
         .set({
           ...values,
           // Linked to another goal card since: moves, with a new number under that goal.
-          ...(known.goalId !== goalId
-            ? { goalId, number: await nextNumber(tx, measures, goalId) }
-            : {}),
+          ...(measure.goalId !== goalId ? { goalId, number: nextNumber(goalId) } : {}),
         })
-        .where(eq(measures.id, known.id));
+        .where(eq(measures.id, measure.id));
+      for (const r of responsibilitiesByCard.get(card.id)!) r.measureId = measure.id;
     } else {
-      const [inserted] = await tx
-        .insert(measures)
-        .values({
-          ...values,
-          goalId,
-          number: await nextNumber(tx, measures, goalId),
-          sourceCardIds: [card.id],
-        })
-        .returning({ id: measures.id });
-      measureId = inserted!.id;
+      inserts.push({ ...values, goalId, number: nextNumber(goalId), sourceCardIds: [card.id] });
     }
-    await replaceResponsibilities(tx, measureId, fieldsOfCard?.responsibilities ?? []);
   }
+  if (inserts.length) {
+    const rows = await tx
+      .insert(measures)
+      .values(inserts)
+      .returning({ id: measures.id, cardIds: measures.sourceCardIds });
+    for (const row of rows)
+      for (const r of responsibilitiesByCard.get(row.cardIds[0]!) ?? []) r.measureId = row.id;
+  }
+  if (updated.length)
+    await tx.delete(responsibilities).where(inArray(responsibilities.measureId, updated));
+  const all = [...responsibilitiesByCard.values()].flat();
+  if (all.length) await tx.insert(responsibilities).values(all);
 }
 
 /**
- * The card's responsible organisations, matched by name or short name (case-insensitive);
- * an organisation the store does not know yet is added with kind "other".
+ * Organisation ids by lower-cased name, matching names and short names case-insensitively;
+ * organisations the store does not know yet are added with kind "other".
  */
-async function replaceResponsibilities(
-  tx: Tx,
-  measureId: string,
-  wanted: Array<{ organisation: string; role: (typeof responsibilities.$inferInsert)["role"] }>,
-) {
-  await tx.delete(responsibilities).where(eq(responsibilities.measureId, measureId));
-  const seen = new Set<string>();
-  for (const [position, { organisation, role }] of wanted.entries()) {
-    const name = organisation.trim();
-    const [found] = await tx
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(
-        sql`lower(${organisations.name}) = lower(${name}) or lower(${organisations.shortName}) = lower(${name})`,
-      )
-      .limit(1);
-    const organisationId =
-      found?.id ??
-      (
-        await tx
-          .insert(organisations)
-          .values({ name, kind: "other" })
-          .returning({ id: organisations.id })
-      )[0]!.id;
-    if (seen.has(organisationId)) continue;
-    seen.add(organisationId);
-    await tx.insert(responsibilities).values({ measureId, organisationId, role, position });
+async function organisationsByName(tx: Tx, names: string[]): Promise<Map<string, string>> {
+  const wanted = new Map(names.map((name) => [name.trim().toLowerCase(), name.trim()]));
+  const ids = new Map<string, string>();
+  if (wanted.size === 0) return ids;
+  const rows = await tx
+    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+    .from(organisations);
+  for (const row of rows) {
+    for (const name of [row.name, row.shortName]) {
+      const key = name?.toLowerCase();
+      if (key && wanted.has(key) && !ids.has(key)) ids.set(key, row.id);
+    }
   }
+  const missing = [...wanted].filter(([key]) => !ids.has(key));
+  if (missing.length) {
+    const created = await tx
+      .insert(organisations)
+      .values(missing.map(([, name]) => ({ name, kind: "other" as const })))
+      .returning({ id: organisations.id, name: organisations.name });
+    for (const row of created) ids.set(row.name.toLowerCase(), row.id);
+  }
+  return ids;
 }
