@@ -12,7 +12,16 @@ const STATUS_TONE: Record<MeasureStatus, "neutral" | "brand" | "green" | "amber"
   dropped: "red",
 };
 
-export async function MeasureCard({ measure, label }: { measure: MeasureContent; label: string }) {
+export async function MeasureCard({
+  measure,
+  label,
+  editHref,
+}: {
+  measure: MeasureContent;
+  label: string;
+  /** For moderators: where to edit it. */
+  editHref?: string;
+}) {
   const t = await getTranslations();
   const roles = ["lead", "partner", "involved"] as const;
   return (
@@ -32,6 +41,19 @@ export async function MeasureCard({ measure, label }: { measure: MeasureContent;
           ) : null}
           {measure.needsBudgetDecision ? (
             <Badge tone="amber">{t("measure.needsBudgetDecision")}</Badge>
+          ) : null}
+          {measure.retired ? <Badge tone="red">{t("measure.retired")}</Badge> : null}
+          {measure.voteCount !== null ? (
+            <Badge tone="brand">{t("catalogue.votes", { count: measure.voteCount })}</Badge>
+          ) : null}
+          {editHref ? (
+            <a
+              href={editHref}
+              className="text-sm font-medium text-brand-700 hover:underline"
+              aria-label={t("measure.editMeasure", { number: label })}
+            >
+              {t("common.edit")}
+            </a>
           ) : null}
         </div>
       </div>

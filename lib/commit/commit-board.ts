@@ -19,17 +19,10 @@ import { getControlState } from "@/lib/board/board-control";
 import { getCards, getLanes, type Card } from "@/lib/board/board-doc";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import type { Db, Tx } from "@/lib/db/client";
-import {
-  concepts,
-  fields,
-  goals,
-  measures,
-  organisations,
-  responsibilities,
-  workshops,
-} from "@/lib/db/schema";
+import { concepts, fields, goals, measures, responsibilities, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
+import { organisationsByName } from "@/lib/concept/organisations";
 import { diffContent, type ContentDiff } from "@/lib/revision/diff-content";
 import { latestRevisionNumber, recordRevision } from "@/lib/revision/record-revision";
 import { formatDocName } from "@/lib/sync/doc-names";
@@ -325,32 +318,4 @@ async function upsertMeasures(
     await tx.delete(responsibilities).where(inArray(responsibilities.measureId, updated));
   const all = [...responsibilitiesByCard.values()].flat();
   if (all.length) await tx.insert(responsibilities).values(all);
-}
-
-/**
- * Organisation ids by lower-cased name, matching names and short names case-insensitively;
- * organisations the store does not know yet are added with kind "other".
- */
-async function organisationsByName(tx: Tx, names: string[]): Promise<Map<string, string>> {
-  const wanted = new Map(names.map((name) => [name.trim().toLowerCase(), name.trim()]));
-  const ids = new Map<string, string>();
-  if (wanted.size === 0) return ids;
-  const rows = await tx
-    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
-    .from(organisations);
-  for (const row of rows) {
-    for (const name of [row.name, row.shortName]) {
-      const key = name?.toLowerCase();
-      if (key && wanted.has(key) && !ids.has(key)) ids.set(key, row.id);
-    }
-  }
-  const missing = [...wanted].filter(([key]) => !ids.has(key));
-  if (missing.length) {
-    const created = await tx
-      .insert(organisations)
-      .values(missing.map(([, name]) => ({ name, kind: "other" as const })))
-      .returning({ id: organisations.id, name: organisations.name });
-    for (const row of created) ids.set(row.name.toLowerCase(), row.id);
-  }
-  return ids;
 }

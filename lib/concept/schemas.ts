@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { conceptType, conceptRole, workshopKind } from "@/lib/db/schema";
+import { measurePriorities, measureStatuses } from "@/lib/domain-values";
 import { conceptTemplates } from "./templates";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -46,3 +47,44 @@ export const workshopSchema = z.object({
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
 });
 export type WorkshopInput = z.infer<typeof workshopSchema>;
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.boolean()])
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === true);
+
+/** Comma-separated organisation names, as typed into a form. */
+const organisationList = z
+  .string()
+  .max(2000)
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((name) => name.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().max(200)).max(20));
+
+export const goalEditSchema = z.object({
+  text: text(1000),
+  retired: checkbox,
+});
+
+export const measureEditSchema = z.object({
+  title: text(300),
+  description: z.string().trim().max(4000).default(""),
+  target: z.string().trim().max(500).default(""),
+  timeframe: z.string().trim().max(200).default(""),
+  status: z.enum(measureStatuses),
+  priority: z
+    .union([z.literal(""), z.enum(measurePriorities)])
+    .default("")
+    .transform((v) => (v === "" ? null : v)),
+  costNote: z.string().trim().max(1000).default(""),
+  needsBudgetDecision: checkbox,
+  retired: checkbox,
+  lead: organisationList,
+  partner: organisationList,
+  involved: organisationList,
+});

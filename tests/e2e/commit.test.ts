@@ -70,6 +70,23 @@ describe("committing a board", () => {
     await ui.text(page.getByTestId("revision").first()).toContain("AG Ankommen: Lotsen");
     await ui.text(page.getByTestId("revision").first()).toContain("Koordinierungsstelle MuT");
     expect(await page.getByTestId("diff-item").count()).toBe(2);
+
+    // Edited directly in a form: another revision, with the change field by field.
+    await page.goto(conceptUrl);
+    await page
+      .getByTestId("goal")
+      .filter({ hasText: "Alle Neuzugewanderten kennen ihre Lotsin" })
+      .getByRole("link", { name: /^Maßnahme [\d.]+ bearbeiten$/ })
+      .click();
+    await page.getByLabel("Status").selectOption("in_progress");
+    await page.getByLabel("Kooperationspartner").fill("Jobcenter, Stadtteilbüro Nord");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await ui.visible(page.getByText("Gespeichert."));
+    await page.goto(`${conceptUrl}/history`);
+    await ui.text(page.getByTestId("revision").first()).toMatch(/Maßnahme 2\.\d+\.1 bearbeitet/);
+    const change = page.getByTestId("diff-item");
+    await ui.text(change).toContain("In Umsetzung");
+    await ui.text(change).toContain("Jobcenter (Kooperationspartner)");
     await context.close();
   });
 });

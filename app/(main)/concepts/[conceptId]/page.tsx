@@ -116,12 +116,26 @@ export default async function ConceptOverviewPage({
                     className="space-y-3 rounded-lg bg-brand-50/60 p-4"
                     data-testid="goal"
                   >
-                    <h4 className="font-semibold text-brand-800">
-                      <span className="mr-1">
-                        {field.number}.{goal.number}
-                      </span>{" "}
-                      {goal.text}
-                    </h4>
+                    <div className="flex flex-wrap items-start justify-between gap-2">
+                      <h4 className="font-semibold text-brand-800">
+                        <span className="mr-1">
+                          {field.number}.{goal.number}
+                        </span>{" "}
+                        {goal.text}
+                      </h4>
+                      {goal.retired ? <Badge tone="red">{t("measure.retired")}</Badge> : null}
+                      {canModerate ? (
+                        <a
+                          href={`/concepts/${conceptId}/goals/${goal.id}`}
+                          className="text-sm font-medium text-brand-700 hover:underline"
+                          aria-label={t("measure.editGoal", {
+                            number: `${field.number}.${goal.number}`,
+                          })}
+                        >
+                          {t("common.edit")}
+                        </a>
+                      ) : null}
+                    </div>
                     {goal.measures.length === 0 ? (
                       <p className="text-sm text-muted">{t("concept.noMeasures")}</p>
                     ) : (
@@ -131,6 +145,11 @@ export default async function ConceptOverviewPage({
                             key={measure.id}
                             measure={measure}
                             label={`${field.number}.${goal.number}.${measure.number}`}
+                            editHref={
+                              canModerate
+                                ? `/concepts/${conceptId}/measures/${measure.id}`
+                                : undefined
+                            }
                           />
                         ))}
                       </div>

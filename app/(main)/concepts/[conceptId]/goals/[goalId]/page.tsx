@@ -1,0 +1,35 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { GoalEditForm } from "@/components/concept/measure-edit-form";
+import { Card } from "@/components/ui/card";
+import { requirePageConceptRole } from "@/lib/auth/guards";
+import { loadConceptContent } from "@/lib/concept/load-concept-content";
+import { getDb } from "@/lib/db/client";
+
+/** Editing one goal (moderators); each save is a revision. */
+export default async function EditGoalPage({
+  params,
+}: {
+  params: Promise<{ conceptId: string; goalId: string }>;
+}) {
+  const { conceptId, goalId } = await params;
+  await requirePageConceptRole({
+    conceptId,
+    atLeast: "moderator",
+    returnTo: `/concepts/${conceptId}/goals/${goalId}`,
+  });
+  const content = await loadConceptContent({ db: await getDb(), conceptId });
+  const found = content?.fields
+    .flatMap((field) =>
+      field.goals.map((goal) => ({ goal, number: `${field.number}.${goal.number}` })),
+    )
+    .find(({ goal }) => goal.id === goalId);
+  if (!found) notFound();
+  const t = await getTranslations("measure");
+  return (
+    <Card className="space-y-4">
+      <h2 className="text-xl font-semibold">{t("editGoalHeading", { number: found.number })}</h2>
+      <GoalEditForm conceptId={conceptId} goal={found.goal} />
+    </Card>
+  );
+}
