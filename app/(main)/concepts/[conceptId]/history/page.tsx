@@ -55,14 +55,14 @@ export default async function HistoryPage({
         <h2 id="compare-heading" className="text-xl font-semibold">
           {t("history.compareHeading")}
         </h2>
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
+        <form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+          <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
             {t("history.from")}
             <Select name="from" defaultValue={from}>
               {options}
             </Select>
           </label>
-          <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
+          <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
             {t("history.to")}
             <Select name="to" defaultValue={to}>
               {options}
