@@ -18,6 +18,23 @@ function cardTexts(page: Page) {
   );
 }
 
+type Viewport = { width: number; height: number };
+
+/** A person signed in on their own browser context, on the demo workshop's board. */
+async function openDemoBoard(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  viewport: Viewport,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, isMobile: viewport.width < 500 });
+  const app = new AppPages(await context.newPage(), baseUrl);
+  await app.signInAndWaitForDashboard(email);
+  await app.openDemoConcept();
+  await app.openFirstBoard();
+  return app.page;
+}
+
 /** The moderator makes an invite link; a person opens it on a phone and joins by name. */
 async function joinByInvite(browser: Browser, moderator: Page, name: string): Promise<Page> {
   await moderator.getByRole("button", { name: "Link und QR-Code erstellen" }).click();
@@ -42,19 +59,8 @@ async function joinByInvite(browser: Browser, moderator: Page, name: string): Pr
 describe("live board", () => {
   const env = serverAndBrowser();
 
-  async function openBoard(
-    email: string,
-    viewport: { width: number; height: number },
-  ): Promise<Page> {
-    const context = await env.browser.newContext({ viewport, isMobile: viewport.width < 500 });
-    const app = new AppPages(await context.newPage(), env.server.url);
-    await app.signInAndWaitForDashboard(email);
-    await app.openDemoConcept();
-    await app.page.getByRole("link", { name: "Workshops" }).click();
-    await app.page.getByRole("link", { name: "Board öffnen" }).first().click();
-    await ui.text(app.page.getByTestId("sync-status")).toBe("Verbunden");
-    return app.page;
-  }
+  const openBoard = (email: string, viewport: Viewport) =>
+    openDemoBoard(env.browser, env.server.url, email, viewport);
 
   it("syncs cards, edits and moves between people, admits guests by invite, drives the projector, and shows viewers no controls", async () => {
     const moderator = await openBoard("moderation@deichhausen.example", {
@@ -246,14 +252,16 @@ describe("facilitated rounds", () => {
   const env = serverAndBrowser();
 
   it("hides cards in silent writing until the reveal, runs a hidden dot vote, and locks the board", async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const app = new AppPages(await context.newPage(), env.server.url);
-    await app.signInAndWaitForDashboard("moderation@deichhausen.example");
-    await app.openDemoConcept();
-    await app.page.getByRole("link", { name: "Workshops" }).click();
-    await app.page.getByRole("link", { name: "Board öffnen" }).first().click();
-    const moderator = app.page;
-    await ui.text(moderator.getByTestId("sync-status")).toBe("Verbunden");
+    const moderator = await openDemoBoard(
+      env.browser,
+      env.server.url,
+      "moderation@deichhausen.example",
+      {
+        width: 1280,
+        height: 900,
+      },
+    );
+    const context = moderator.context();
     await moderator.getByLabel("Spalten-Vorlage").selectOption("free");
     await moderator.getByRole("button", { name: "Vorlage anwenden" }).click();
     await ui.count(moderator.getByTestId("lane")).toBe(3);
@@ -346,16 +354,8 @@ describe("facilitated rounds", () => {
   });
 
   it("moves cards by drag and drop and groups them under a title, for everyone", async () => {
-    const open = async (email: string, viewport: { width: number; height: number }) => {
-      const context = await env.browser.newContext({ viewport, isMobile: viewport.width < 500 });
-      const app = new AppPages(await context.newPage(), env.server.url);
-      await app.signInAndWaitForDashboard(email);
-      await app.openDemoConcept();
-      await app.page.getByRole("link", { name: "Workshops" }).click();
-      await app.page.getByRole("link", { name: "Board öffnen" }).first().click();
-      await ui.text(app.page.getByTestId("sync-status")).toBe("Verbunden");
-      return app.page;
-    };
+    const open = (email: string, viewport: Viewport) =>
+      openDemoBoard(env.browser, env.server.url, email, viewport);
     // A tall window keeps the dragged card and the target lane on screen together.
     const moderator = await open("moderation@deichhausen.example", { width: 1280, height: 2400 });
     const editor = await open("redaktion@deichhausen.example", { width: 375, height: 800 });

@@ -14,9 +14,7 @@ describe("committing a board", () => {
     await app.signInAndWaitForDashboard("moderation@deichhausen.example");
     await app.openDemoConcept();
     const conceptUrl = page.url();
-    await page.getByRole("link", { name: "Workshops" }).click();
-    await page.getByRole("link", { name: "Board öffnen" }).first().click();
-    await ui.text(page.getByTestId("sync-status")).toBe("Verbunden");
+    await app.openFirstBoard();
 
     // "AG Ankommen und Willkommenskultur" covers field 2: one lane for it.
     await page.getByLabel("Spalten-Vorlage").selectOption("goals_measures");

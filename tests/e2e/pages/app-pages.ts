@@ -27,6 +27,13 @@ export class AppPages {
     await ui.visible(this.page.getByRole("heading", { level: 2, name: "Handlungsfelder" }));
   }
 
+  /** From a concept page: its first workshop's board, once synced. */
+  async openFirstBoard() {
+    await this.page.getByRole("link", { name: "Workshops" }).click();
+    await this.page.getByRole("link", { name: "Board öffnen" }).first().click();
+    await ui.text(this.page.getByTestId("sync-status")).toBe("Verbunden");
+  }
+
   main() {
     return this.page.locator("main");
   }
