@@ -41,44 +41,45 @@ export function parseCatalogueFilter(params: URLSearchParams): CatalogueFilter {
   return parseInput(catalogueFilterSchema, raw);
 }
 
-export async function listCatalogue({
+/** Every current (not retired) measure of the concept, in number order. */
+export async function loadCatalogue({
   db,
   conceptId,
-  filter,
 }: {
   db: Queryable;
   conceptId: string;
-  filter: CatalogueFilter;
 }): Promise<CatalogueRow[]> {
   const content = await loadConceptContent({ db, conceptId });
   if (!content) throw new AppError("not_found:concept");
+  return content.fields.flatMap((field) =>
+    field.goals
+      .filter((goal) => !goal.retired)
+      .flatMap((goal) =>
+        goal.measures
+          .filter((measure) => !measure.retired)
+          .map((measure) => ({
+            number: `${field.number}.${goal.number}.${measure.number}`,
+            fieldId: field.id,
+            fieldTitle: field.title,
+            goalText: goal.text,
+            measure,
+          })),
+      ),
+  );
+}
+
+/** The rows that pass every filter; the search needs all its words, in any text of a row. */
+export function filterCatalogue(rows: CatalogueRow[], filter: CatalogueFilter): CatalogueRow[] {
   const words = (filter.q ?? "").toLocaleLowerCase("de").split(/\s+/).filter(Boolean);
-  const rows: CatalogueRow[] = [];
-  for (const field of content.fields) {
-    if (filter.field && field.id !== filter.field) continue;
-    for (const goal of field.goals) {
-      if (goal.retired) continue;
-      for (const measure of goal.measures) {
-        if (measure.retired) continue;
-        const row: CatalogueRow = {
-          number: `${field.number}.${goal.number}.${measure.number}`,
-          fieldId: field.id,
-          fieldTitle: field.title,
-          goalText: goal.text,
-          measure,
-        };
-        if (matches(row, filter, words)) rows.push(row);
-      }
-    }
-  }
-  return rows;
+  return rows.filter((row) => matches(row, filter, words));
 }
 
 function matches(
-  { number, goalText, measure }: CatalogueRow,
+  { number, fieldId, goalText, measure }: CatalogueRow,
   filter: CatalogueFilter,
   words: string[],
 ) {
+  if (filter.field && fieldId !== filter.field) return false;
   if (filter.status && measure.status !== filter.status) return false;
   if (filter.priority && measure.priority !== filter.priority) return false;
   if (filter.budget && measure.needsBudgetDecision !== (filter.budget === "yes")) return false;

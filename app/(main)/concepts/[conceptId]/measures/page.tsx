@@ -7,7 +7,8 @@ import { Options } from "@/components/ui/options";
 import { requirePageConceptRole } from "@/lib/auth/guards";
 import { fieldsOfConcept } from "@/lib/concept/fields";
 import {
-  listCatalogue,
+  filterCatalogue,
+  loadCatalogue,
   parseCatalogueFilter,
   type CatalogueFilter,
 } from "@/lib/concept/measure-catalogue";
@@ -40,10 +41,10 @@ export default async function MeasuresPage({
   }
   const db = await getDb();
   const [all, fields] = await Promise.all([
-    listCatalogue({ db, conceptId, filter: {} }),
+    loadCatalogue({ db, conceptId }),
     fieldsOfConcept({ db, conceptId }),
   ]);
-  const rows = Object.keys(filter).length ? await listCatalogue({ db, conceptId, filter }) : all;
+  const rows = filterCatalogue(all, filter);
   const organisations = [
     ...new Map(
       all.flatMap((row) => row.measure.responsibilities).map((r) => [r.organisationId, r]),

@@ -1,5 +1,10 @@
 import { catalogueCsvLabels } from "@/lib/concept/catalogue-labels";
-import { catalogueCsv, listCatalogue, parseCatalogueFilter } from "@/lib/concept/measure-catalogue";
+import {
+  catalogueCsv,
+  filterCatalogue,
+  loadCatalogue,
+  parseCatalogueFilter,
+} from "@/lib/concept/measure-catalogue";
 import { conceptRoute } from "@/lib/http/concept-route";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +17,8 @@ export const GET = conceptRoute("viewer", async ({ request, db, conceptId }) => 
   const query = new URL(request.url).searchParams;
   const format = query.get("format");
   query.delete("format");
-  const rows = await listCatalogue({ db, conceptId, filter: parseCatalogueFilter(query) });
+  const filter = parseCatalogueFilter(query);
+  const rows = filterCatalogue(await loadCatalogue({ db, conceptId }), filter);
   if (format !== "csv") return Response.json(rows);
   return new Response(catalogueCsv(rows, await catalogueCsvLabels()), {
     headers: {
