@@ -22,6 +22,7 @@ import {
   setMeasureFields,
 } from "@/lib/board/board-doc";
 import { AppError } from "@/lib/errors";
+import { codeOf } from "../../support/app-error";
 
 const author = { id: "user-1", name: "Koordinierungsstelle" };
 const labels = {
@@ -40,16 +41,6 @@ function board() {
   const lane = addLane(doc, { title: "Ideen" }, { id: "lane-a" });
   const other = addLane(doc, { title: "Fragen" }, { id: "lane-b" });
   return { doc, lane, other };
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 /** Two replicas exchanging updates, as two browsers through the server would. */

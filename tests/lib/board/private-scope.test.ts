@@ -10,7 +10,7 @@ import {
   getPrivateCards,
   publishPrivateCards,
 } from "@/lib/board/private-scope";
-import { AppError } from "@/lib/errors";
+import { codeOf } from "../../support/app-error";
 
 const anna = { id: "guest-anna", name: "Anna" };
 
@@ -19,16 +19,6 @@ function board() {
   addLane(doc, { title: "Ideen" }, { id: "lane-a" });
   addLane(doc, { title: "Fragen" }, { id: "lane-b" });
   return doc;
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 /** Every Yjs client id that wrote anything into a document. */

@@ -16,6 +16,7 @@ import { formatDocName } from "@/lib/sync/doc-names";
 import { DocStore } from "@/lib/sync/doc-store";
 import { buildConcept, buildUser } from "../../support/factories";
 import { openTestDatabase } from "../../support/test-database";
+import { outcomeOf } from "../../support/app-error";
 
 describe("committing board cards into the concept", () => {
   let handle: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -44,12 +45,6 @@ describe("committing board cards into the concept", () => {
 
   const commit = (input: Record<string, unknown>, userId = moderator) =>
     commitBoardCards({ db: handle.db, userId, workshopId, input });
-
-  const codeOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => "ok",
-      (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-    );
 
   beforeAll(async () => {
     handle = await openTestDatabase();
@@ -220,7 +215,7 @@ describe("committing board cards into the concept", () => {
   });
 
   it("refuses a commit based on an outdated revision, and only one of two parallel commits wins", async () => {
-    expect(await codeOf(commit({ cardIds: ["goal-a"], message: "alt", baseRevision: 1 }))).toBe(
+    expect(await outcomeOf(commit({ cardIds: ["goal-a"], message: "alt", baseRevision: 1 }))).toBe(
       "conflict:revision",
     );
     const conflict = await commit({ cardIds: ["goal-a"], message: "alt", baseRevision: 1 }).catch(
@@ -229,20 +224,20 @@ describe("committing board cards into the concept", () => {
     expect((conflict as AppError).details).toEqual({ currentRevision: 4 });
 
     const outcomes = await Promise.all([
-      codeOf(commit({ cardIds: ["goal-a"], message: "A", baseRevision: 4 })),
-      codeOf(commit({ cardIds: ["goal-b"], message: "B", baseRevision: 4 })),
+      outcomeOf(commit({ cardIds: ["goal-a"], message: "A", baseRevision: 4 })),
+      outcomeOf(commit({ cardIds: ["goal-b"], message: "B", baseRevision: 4 })),
     ]);
     expect(outcomes.sort()).toEqual(["conflict:revision", "ok"]);
   });
 
   it("lets only moderators commit, and names what is wrong with the input", async () => {
     expect(
-      await codeOf(commit({ cardIds: ["goal-a"], message: "x", baseRevision: 5 }, editor)),
+      await outcomeOf(commit({ cardIds: ["goal-a"], message: "x", baseRevision: 5 }, editor)),
     ).toBe("forbidden:concept");
-    expect(await codeOf(commit({ cardIds: [], message: "", baseRevision: -1 }))).toBe(
+    expect(await outcomeOf(commit({ cardIds: [], message: "", baseRevision: -1 }))).toBe(
       "bad_request:input",
     );
-    expect(await codeOf(commit({ cardIds: ["nope"], message: "x", baseRevision: 5 }))).toBe(
+    expect(await outcomeOf(commit({ cardIds: ["nope"], message: "x", baseRevision: 5 }))).toBe(
       "bad_request:commit",
     );
     const author = { id: moderator, name: "Moderation" };

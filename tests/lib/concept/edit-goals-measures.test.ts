@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { diffRevisions, listRevisions } from "@/lib/revision/revisions";
 import { buildConcept, buildUser } from "../../support/factories";
 import { openTestDatabase } from "../../support/test-database";
+import { outcomeOf } from "../../support/app-error";
 
 describe("editing goals and measures directly", () => {
   let handle: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -48,12 +49,6 @@ describe("editing goals and measures directly", () => {
     measureId = measure!.id;
   });
   afterAll(() => handle.close());
-
-  const codeOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => "ok",
-      (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-    );
 
   it("saves a measure with its responsibilities as one revision, diffable field by field", async () => {
     await updateMeasure({
@@ -117,7 +112,7 @@ describe("editing goals and measures directly", () => {
     const goal = (await loadConceptContent({ db: handle.db, conceptId }))!.fields[1]!.goals[0]!;
     expect(goal).toMatchObject({ number: 4, retired: true });
     expect(
-      await codeOf(
+      await outcomeOf(
         updateGoal({ db: handle.db, userId: editor, conceptId, goalId, input: { text: "x" } }),
       ),
     ).toBe("forbidden:concept");
@@ -130,7 +125,7 @@ describe("editing goals and measures directly", () => {
     }).catch((error: AppError) => error);
     expect((invalid as AppError).fields).toEqual({ status: "invalid_choice", title: "required" });
     expect(
-      await codeOf(
+      await outcomeOf(
         updateMeasure({
           db: handle.db,
           userId: moderator,
