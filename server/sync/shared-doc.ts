@@ -19,7 +19,15 @@ function broadcast(peers: Iterable<DocPeer>, message: Uint8Array, except?: unkno
   for (const peer of peers) if (peer !== except) peer.sendFrame(frame, message);
 }
 
+/**
+ * Compaction folds the update log into the snapshot. It rebuilds the document through a Y.Doc
+ * and, on embedded PGlite, holds the only database connection meanwhile, so it waits for a
+ * quiet moment: once 500 updates are pending, it runs after 2 s without updates, or at the
+ * latest when 10 000 are pending.
+ */
 const COMPACT_AFTER_UPDATES = 500;
+const COMPACT_WHEN_QUIET_MS = 2_000;
+const COMPACT_AT_MOST_UPDATES = 10_000;
 /**
  * Fan-out pacing: an update is sent at once if nothing was sent to this document's peers for
  * an interval; otherwise it waits at most that long and goes out merged with the others. Idle
@@ -42,6 +50,7 @@ export class SharedDoc {
   private holders = 0;
   private updatesSinceCompaction = 0;
   private compacting: Promise<unknown> | null = null;
+  private compactTimer: NodeJS.Timeout | null = null;
   private outgoing: Array<{ update: Uint8Array; origin: unknown }> = [];
   private lastFanoutAt = 0;
   private fanoutTimer: NodeJS.Timeout | null = null;
@@ -120,7 +129,21 @@ export class SharedDoc {
     Y.applyUpdate(this.doc, update, origin);
     if (origin === "remote") return;
     this.updatesSinceCompaction += count;
-    if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) void this.compact();
+    this.scheduleCompaction();
+  }
+
+  private scheduleCompaction() {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    if (this.updatesSinceCompaction >= COMPACT_AT_MOST_UPDATES) {
+      void this.compact();
+    } else if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) {
+      this.compactTimer = setTimeout(() => {
+        this.compactTimer = null;
+        void this.compact();
+      }, COMPACT_WHEN_QUIET_MS);
+      this.compactTimer.unref();
+    }
   }
 
   applyRemoteAwareness(update: Uint8Array) {
@@ -175,6 +198,7 @@ export class SharedDoc {
 
   destroy() {
     if (this.fanoutTimer) clearTimeout(this.fanoutTimer);
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     this.flushFanout();
     this.awareness.destroy();
     this.doc.destroy();
