@@ -52,7 +52,6 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
     maxFrameBytes: env.SYNC_MAX_FRAME_BYTES,
     limits: { messagesPerSecond: env.SYNC_MESSAGES_PER_SECOND, burst: env.SYNC_MESSAGE_BURST },
     keepaliveMs: env.SYNC_KEEPALIVE_MS,
-    persistConcurrency: database.kind === "postgres" ? 4 : 1,
   });
   registerFanout(fanout);
 

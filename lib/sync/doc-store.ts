@@ -18,7 +18,18 @@ export interface LoadedState {
  * document. Group commit happens above this, in the persist queue.
  */
 export class DocStore {
-  constructor(private readonly db: Db) {}
+  /**
+   * Almost every group commit holds a single update: that statement is built once and, on
+   * Postgres, prepared once per connection.
+   */
+  private readonly appendOne;
+
+  constructor(private readonly db: Db) {
+    this.appendOne = db
+      .insert(docUpdates)
+      .values({ docName: sql.placeholder("docName"), update: sql.placeholder("update") })
+      .prepare("doc_store_append_one");
+  }
 
   async load(docName: string): Promise<LoadedState> {
     const [snapshot] = await this.db
@@ -53,6 +64,10 @@ export class DocStore {
 
   /** Appends updates of any documents in one statement. */
   async append(entries: Array<{ docName: string; update: Uint8Array }>): Promise<void> {
+    if (entries.length === 1) {
+      await this.appendOne.execute(entries[0]);
+      return;
+    }
     await this.db
       .insert(docUpdates)
       .values(entries.map((e) => ({ docName: e.docName, update: e.update })));

@@ -28,8 +28,6 @@ export interface SyncServerOptions {
   limits: ConnectionLimits;
   /** Idle clients hear from the server this often, well inside y-websocket's 30 s timeout. */
   keepaliveMs?: number;
-  /** Group-commit statements in flight at once: 1 for PGlite (one connection), more for Postgres. */
-  persistConcurrency?: number;
   /** A document with no connections stays loaded this long. */
   unloadAfterMs?: number;
 }
@@ -68,11 +66,7 @@ export class SyncServer implements ScopeHost {
   constructor(private readonly options: SyncServerOptions) {
     this.store = new DocStore(options.db);
     this.scopes = new BoardScopes(options.db, this);
-    this.persist = new PersistQueue(
-      this.store,
-      (batch) => this.forwardDurable(batch),
-      options.persistConcurrency,
-    );
+    this.persist = new PersistQueue(this.store, (batch) => this.forwardDurable(batch));
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxFrameBytes,
