@@ -215,6 +215,14 @@ export class Connection implements DocPeer {
       this.close(CLOSE_CODES.resync, "writes allowed again");
   }
 
+  /**
+   * Access was widened while connected (a chapter reopened, a viewer promoted): the client
+   * reconnects, so it learns it may write and sends what it wrote meanwhile.
+   */
+  allowWrite() {
+    if (this.access === "read") this.close(CLOSE_CODES.resync, "writes allowed again");
+  }
+
   /** Access was reduced while connected: from now on, writes are dropped. */
   restrictToRead() {
     if (this.access === "read") return;

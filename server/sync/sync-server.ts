@@ -164,10 +164,11 @@ export class SyncServer implements ScopeHost {
   }
 
   /**
-   * Re-checks the access of every signed-in user's open connection (after a membership
-   * change): those who lost it are closed with 4401/4403/4404, so their client stops and says
-   * why; those who may now only read are told so and their writes dropped from then on. Guests'
-   * access does not depend on memberships.
+   * Re-checks the access of every signed-in user's open connection (after a membership or
+   * chapter status change): those who lost it are closed with 4401/4403/4404, so their client
+   * stops and says why; those who may now only read are told so and their writes dropped from
+   * then on; those who may write again reconnect (4000). Guests' access does not depend on
+   * memberships, and they never open chapters.
    */
   private async revalidate(): Promise<void> {
     const verdicts = new Map<string, Promise<DocAccess | AppError>>();
@@ -189,6 +190,7 @@ export class SyncServer implements ScopeHost {
         try {
           const verdict = await verdicts.get(key)!;
           if (verdict === "read") connection.restrictToRead();
+          else if (verdict === "write") connection.allowWrite();
           else if (verdict instanceof AppError)
             connection.close(closeCodeOf(verdict), verdict.code);
         } catch (error) {

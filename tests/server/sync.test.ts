@@ -35,6 +35,7 @@ describe("sync server", () => {
   let board: string;
   let otherBoard: string;
   let chapterDoc: string;
+  let chapterUrl: string;
   let foreignBoard: string;
   const clients: SyncClient[] = [];
 
@@ -58,8 +59,9 @@ describe("sync server", () => {
     otherBoard = demo.workshops[1]!.boardDoc;
     const chapters = (await (
       await moderator.fetch(`/api/concepts/${demo.conceptId}/chapters`)
-    ).json()) as Array<{ doc: string }>;
+    ).json()) as Array<{ id: string; doc: string }>;
     chapterDoc = chapters[0]!.doc;
+    chapterUrl = `/api/concepts/${demo.conceptId}/chapters/${chapters[0]!.id}`;
 
     // A second concept with a workshop, of which the editor is not a member.
     const foreignConcept = await createConceptViaAction(moderator, {
@@ -308,6 +310,53 @@ describe("sync server", () => {
 
     await memberAction(moderator, conceptId, "removeMemberAction", { userId: editorId });
     expect((await member.closed).code).toBe(CLOSE_CODES.forbidden);
+  });
+
+  it("makes a chapter read-only for everyone the moment it is final, and writable when reopened", async () => {
+    const setStatus = (as: HttpClient, body: unknown) =>
+      as.fetch(chapterUrl, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const droppedSoFar = async () =>
+      ((await (await fetch(`${server.url}/api/metrics`)).json()) as { updatesDropped: number })
+        .updatesDropped;
+    const author = client({ docName: chapterDoc, cookie: editor.cookieHeader });
+    const moderation = client({ docName: chapterDoc, cookie: moderator.cookieHeader });
+    await Promise.all([author.synced, moderation.synced]);
+    const authorCloses: number[] = [];
+    author.provider.on("connection-close", (event) => {
+      if (event) authorCloses.push(event.code);
+    });
+
+    expect((await setStatus(editor, { status: "final" })).status).toBe(403);
+    const bad = await setStatus(moderator, { status: "beschlossen" });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ fields: { status: "invalid_choice" } });
+
+    const finalised = await setStatus(moderator, { status: "final" });
+    expect(finalised.status).toBe(200);
+    expect(await finalised.json()).toMatchObject({ status: "final" });
+    await until(
+      () =>
+        author.permissionDenied.includes("read-only") &&
+        moderation.permissionDenied.includes("read-only"),
+      5_000,
+      "both told read-only",
+    );
+    expect((await fetchSyncToken(moderator, chapterDoc)).body.access).toBe("read");
+    const dropped = await droppedSoFar();
+    author.doc.getMap("text").set("late", "Satz nach der Freigabe");
+    await until(async () => (await droppedSoFar()) > dropped, 5_000, "write dropped");
+    const reader = client({ docName: chapterDoc, cookie: moderator.cookieHeader });
+    await reader.synced;
+    expect(reader.doc.getMap("text").has("late")).toBe(false);
+
+    // Reopened: open connections reconnect and may write again; nothing written is lost.
+    expect((await setStatus(moderator, { status: "draft" })).status).toBe(200);
+    await until(() => authorCloses.includes(CLOSE_CODES.resync), 5_000, "told to reconnect");
+    await until(() => reader.doc.getMap("text").has("late"), 10_000, "write after reopening");
   });
 
   it("removes a client's presence when it disconnects", async () => {
