@@ -29,6 +29,7 @@ const envSchema = z
         .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
         .optional(),
     ),
+    REDIS_STREAM: z.string().trim().min(1).default("integrationskonzept:sync"),
     AUTH_SECRET: optionalString.pipe(
       z.string().min(32, "must be at least 32 characters").optional(),
     ),

@@ -43,7 +43,7 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
 
   const instanceId = newInstanceId();
   const fanout = env.REDIS_URL
-    ? new RedisFanout(instanceId, env.REDIS_URL)
+    ? new RedisFanout(instanceId, env.REDIS_URL, env.REDIS_STREAM)
     : new LocalFanout(instanceId);
   if (fanout instanceof RedisFanout) await fanout.start();
   const sync = new SyncServer({

@@ -3,29 +3,43 @@ import { log } from "@/lib/log";
 import { syncMetrics } from "@/lib/sync/metrics";
 import type { Fanout, FanoutKind, FanoutMessage } from "./fanout";
 
-const STREAM = "integrationskonzept:sync";
 /** Entries kept in the stream; a reader that falls further behind reloads from the database. */
 const MAX_LENGTH = 100_000;
 
 type Handler = Parameters<Fanout["subscribe"]>[0];
 
+type ReadReply = Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
+
+/** What XINFO STREAM says about how many entries the stream holds and ever took. */
+interface StreamCount {
+  length: number;
+  entriesAdded: number;
+  lastGeneratedId: string;
+}
+
 /**
  * Fan-out through one Redis Stream. Unlike pub/sub, a stream keeps entries: a reader that
- * reconnects continues after the last id it saw, so no message is silently lost. If the entries
- * it needs were trimmed away, it reports a gap and documents are reloaded from Postgres,
- * where every update already is before it is published.
+ * reconnects continues after the last id it saw, so no message is silently lost. The reader
+ * counts every entry it reads; with each read it asks the stream how many entries were ever
+ * added and how many are still kept. If more are unread than kept, entries it never saw were
+ * trimmed away (it fell too far behind, or the stream was deleted): it reports a gap, and
+ * documents are reloaded from Postgres, where every update already is before it is published.
  */
 export class RedisFanout implements Fanout {
   private readonly writer: Redis;
   private readonly reader: Redis;
   private handler: Handler | undefined;
-  private lastId = "$";
+  private lastId = "0-0";
+  /** Entries added before reading began plus every entry read since. */
+  private accountedFor = 0;
   private stopped = false;
   private readLoop: Promise<void> | undefined;
 
   constructor(
     readonly instanceId: string,
     url: string,
+    /** The stream's key; instances that work together share it. */
+    private readonly stream: string,
   ) {
     const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
     this.writer = new Redis(url, options);
@@ -41,16 +55,23 @@ export class RedisFanout implements Fanout {
 
   /** Resolves once reading has begun, so nothing published after start-up is missed. */
   async start(): Promise<void> {
-    const [latest] = (await this.writer.xrevrange(STREAM, "+", "-", "COUNT", 1)) as Array<
-      [string, string[]]
-    >;
-    this.lastId = latest?.[0] ?? "0-0";
+    const count = await this.writer.xinfo("STREAM", this.stream).then(
+      (reply) => parseStreamCount(reply),
+      () => null, // no stream yet
+    );
+    this.resetTo(count);
     this.readLoop = this.read();
+  }
+
+  /** Reads on from the end of the stream as it is now. */
+  private resetTo(count: StreamCount | null | undefined) {
+    this.lastId = count?.lastGeneratedId ?? "0-0";
+    this.accountedFor = count?.entriesAdded ?? 0;
   }
 
   async publish(docName: string, kind: FanoutKind, payload: Uint8Array): Promise<void> {
     await this.writer.xadd(
-      STREAM,
+      this.stream,
       "MAXLEN",
       "~",
       String(MAX_LENGTH),
@@ -80,55 +101,50 @@ export class RedisFanout implements Fanout {
   }
 
   private async read(): Promise<void> {
-    let lastGapCheck = 0;
     while (!this.stopped) {
       try {
-        if (Date.now() - lastGapCheck > 5_000) {
-          await this.checkForGap();
-          lastGapCheck = Date.now();
-        }
-        const result = (await this.reader.xreadBuffer(
-          "COUNT",
-          1000,
-          "BLOCK",
-          1000,
-          "STREAMS",
-          STREAM,
-          this.lastId,
-        )) as Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
+        // XINFO runs right after the blocking XREAD returns, on the same connection.
+        const [[readError, reply], [infoError, info]] = (await this.reader
+          .pipeline()
+          .xreadBuffer("COUNT", 1000, "BLOCK", 1000, "STREAMS", this.stream, this.lastId)
+          .xinfo("STREAM", this.stream)
+          .exec()) as [[Error | null, ReadReply], [Error | null, unknown]];
+        if (readError) throw readError;
         const batch: FanoutMessage[] = [];
-        for (const [, entries] of result ?? []) {
+        for (const [, entries] of reply ?? []) {
           for (const [id, fields] of entries) {
             this.lastId = id.toString();
+            this.accountedFor++;
             const message = this.parse(fields);
             if (message) batch.push(message);
           }
+        }
+        // An error here means there is no stream (any more).
+        const count = infoError ? null : parseStreamCount(info);
+        if (this.missedEntries(count)) {
+          log.warn("redis stream entries missed; reloading documents", { stream: this.stream });
+          this.resetTo(count);
+          this.handler?.({ gap: true });
         }
         if (batch.length) this.handler?.(batch);
       } catch (error) {
         if (this.stopped) return;
         log.warn("redis stream read failed; retrying", { error: String(error) });
-        lastGapCheck = 0;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
   }
 
-  /** If the oldest entry still kept is newer than the next one we need, something was trimmed. */
-  private async checkForGap() {
-    if (this.lastId === "0-0") return;
-    const [oldest] = (await this.reader.xrange(STREAM, "-", "+", "COUNT", 1)) as Array<
-      [string, string[]]
-    >;
-    if (oldest && compareIds(oldest[0], this.lastId) > 0 && !(await this.hasEntry(this.lastId))) {
-      this.lastId = oldest[0];
-      this.handler?.({ gap: true });
-    }
-  }
-
-  private async hasEntry(id: string): Promise<boolean> {
-    const entries = (await this.reader.xrange(STREAM, id, id)) as unknown[];
-    return entries.length > 0;
+  /**
+   * Whether entries this reader never read are gone: more are unread than the stream keeps
+   * (trimmed), fewer were ever added than we counted, or the stream itself is gone (deleted).
+   * `undefined`: this Redis does not count (before 7.0), so nothing can be told.
+   */
+  private missedEntries(count: StreamCount | null | undefined): boolean {
+    if (count === undefined) return false;
+    if (count === null) return this.accountedFor > 0;
+    const unread = count.entriesAdded - this.accountedFor;
+    return unread < 0 || unread > count.length;
   }
 
   /** A stream entry from another instance, or null for our own and for anything unreadable. */
@@ -152,8 +168,12 @@ export class RedisFanout implements Fanout {
   }
 }
 
-function compareIds(a: string, b: string): number {
-  const [am = 0, as = 0] = a.split("-").map(Number);
-  const [bm = 0, bs = 0] = b.split("-").map(Number);
-  return am !== bm ? am - bm : as - bs;
+function parseStreamCount(reply: unknown): StreamCount | undefined {
+  if (!Array.isArray(reply)) return undefined;
+  const fields = new Map<string, unknown>();
+  for (let i = 0; i + 1 < reply.length; i += 2) fields.set(String(reply[i]), reply[i + 1]);
+  const length = Number(fields.get("length"));
+  const entriesAdded = Number(fields.get("entries-added"));
+  if (!Number.isFinite(length) || !Number.isFinite(entriesAdded)) return undefined;
+  return { length, entriesAdded, lastGeneratedId: String(fields.get("last-generated-id")) };
 }

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { parseEnv } from "@/lib/env";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
 import { DEMO, demoConcept, memberAction, memberUserId, signedIn } from "../support/demo-fixture";
@@ -12,17 +15,17 @@ const REDIS_URL = parseEnv(process.env).REDIS_URL;
 describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
   const servers: TestServer[] = [];
   const clients: SyncClient[] = [];
-  let drop: (() => Promise<void>) | undefined;
+  const drops: Array<() => Promise<void>> = [];
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
     for (const s of servers) await s.stop();
-    await drop?.();
+    for (const drop of drops) await drop();
   });
 
   it("lets clients on different instances converge, passes presence, and loses nothing when one dies", async () => {
     const database = await createPostgresDatabase();
-    drop = database.drop;
+    drops.push(database.drop);
     const first = await startTestServer({
       databaseUrl: database.url,
       env: { REDIS_URL: REDIS_URL! },
@@ -99,5 +102,71 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
     await fresh.synced;
     const restored = new Set(fresh.doc.getMap("cards").keys());
     expect(seenOnSecond.filter((k) => !restored.has(k))).toEqual([]);
+  });
+
+  it("reloads from the database when messages an instance missed are no longer in Redis", async () => {
+    const database = await createPostgresDatabase();
+    drops.push(database.drop);
+    const stream = `integrationskonzept:test:${randomUUID()}`;
+    const redis = new Redis(REDIS_URL!);
+    drops.push(async () => {
+      await redis.del(stream);
+      redis.disconnect();
+    });
+    const env = { REDIS_URL: REDIS_URL!, REDIS_STREAM: stream };
+    const first = await startTestServer({ databaseUrl: database.url, env });
+    servers.push(first);
+    const second = await startTestServer({ databaseUrl: database.url, env });
+    servers.push(second);
+    const moderator = await signedIn(first.url, DEMO.moderator);
+    const board = (await demoConcept(moderator)).workshops[0]!.boardDoc;
+    const connect = (server: TestServer) => {
+      const c = connectSyncClient({
+        baseUrl: server.url,
+        docName: board,
+        cookie: moderator.cookieHeader,
+      });
+      clients.push(c);
+      return c;
+    };
+    const writer = connect(first);
+    const reader = connect(second);
+    await Promise.all([writer.synced, reader.synced]);
+    const cards = (c: SyncClient) => c.doc.getMap("cards");
+    const metricsOf = async (server: TestServer) =>
+      (await (await fetch(`${server.url}/api/metrics`)).json()) as {
+        redis: { gaps: number };
+      };
+
+    /** The cards the stream's update entries add up to. */
+    const cardsInStream = async () => {
+      const doc = new Y.Doc();
+      for (const [, fields] of await redis.xrangeBuffer(stream, "-", "+")) {
+        const entry = new Map<string, Buffer>();
+        for (let i = 0; i + 1 < fields.length; i += 2)
+          entry.set(fields[i]!.toString(), fields[i + 1]!);
+        if (entry.get("kind")?.toString() === "update") Y.applyUpdate(doc, entry.get("data")!);
+      }
+      return doc.getMap("cards").size;
+    };
+
+    // Instance two freezes. Its pending read is answered with the first entry only; what
+    // follows stays in the stream, which is then trimmed, as when a reader falls too far behind.
+    second.process.kill("SIGSTOP");
+    try {
+      cards(writer).set("first", "kommt noch über Redis");
+      await until(async () => (await cardsInStream()) === 1, 5_000, "first in the stream");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (let i = 0; i < 20; i++) cards(writer).set(`missed-${i}`, `Karte ${i}`);
+      await until(async () => (await cardsInStream()) === 21, 5_000, "all in the stream");
+      expect(await redis.xtrim(stream, "MAXLEN", 0)).toBeGreaterThan(0);
+    } finally {
+      second.process.kill("SIGCONT");
+    }
+
+    await until(() => cards(reader).size === 21, 15_000, "missed cards, from the database");
+    expect((await metricsOf(second)).redis.gaps).toBe(1);
+    cards(writer).set("after", "wieder über Redis");
+    await until(() => cards(reader).has("after"), 5_000, "later cards through Redis again");
   });
 });
