@@ -8,9 +8,13 @@
  * their own edits with their own Y.Doc and never apply what they receive, so the load generator
  * leaves the cores to the server, which still fans out to every client.
  *
- * Options: --clients 20,100,300  --seconds 10  (env BENCH_SECONDS)
+ * Options: --clients 20,100,300  --seconds 10  (env BENCH_SECONDS)  --rounds 1
  * --targets reference,pglite,postgres (postgres needs DATABASE_URL); BENCH_NODE_ARGS are
  * passed to the project's server process (for profiling).
+ *
+ * With --rounds R, each client count runs the targets in turn R times (reference, PGlite,
+ * Postgres, reference, …), so slow drifts of a shared machine hit every target alike, and a
+ * summary compares the median p99 of each target with the reference's.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -33,6 +37,7 @@ const argValue = (name: string) => {
 };
 const CLIENT_COUNTS = (argValue("--clients") ?? "20,100,300").split(",").map(Number);
 const SECONDS = Number(argValue("--seconds") ?? process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(argValue("--rounds") ?? 1);
 const FULL_CLIENTS = 10;
 const DATABASE_URL = parseEnv(process.env).DATABASE_URL;
 
@@ -252,6 +257,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Result {
+  round: number;
   server: string;
   clients: number;
   connectSyncMs: number;
@@ -266,7 +272,7 @@ interface Result {
   persistP99?: number;
 }
 
-async function runLoad(target: Target, n: number): Promise<Result> {
+async function runLoad(target: Target, n: number, round: number): Promise<Result> {
   const latencies: number[] = [];
   const received = { count: 0 };
   const fullCount = Math.min(FULL_CLIENTS, n);
@@ -324,6 +330,7 @@ async function runLoad(target: Target, n: number): Promise<Result> {
       ).persistLatency
     : undefined;
   return {
+    round,
     server: target.name,
     clients: n,
     connectSyncMs,
@@ -342,6 +349,7 @@ async function runLoad(target: Target, n: number): Promise<Result> {
 function printResults(results: Result[]) {
   const header = [
     "clients",
+    ...(ROUNDS > 1 ? ["round"] : []),
     "server",
     "connect+sync ms",
     "delivered/expected",
@@ -354,6 +362,7 @@ function printResults(results: Result[]) {
   ];
   const rows = results.map((r) => [
     String(r.clients),
+    ...(ROUNDS > 1 ? [String(r.round)] : []),
     r.server,
     r.connectSyncMs.toFixed(0),
     `${r.delivered}/${r.expected}`,
@@ -365,6 +374,41 @@ function printResults(results: Result[]) {
     r.persistP50 === undefined ? "–" : `${r.persistP50.toFixed(1)}/${r.persistP99!.toFixed(1)}`,
   ]);
   printTable(header, rows);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Per client count and server: p99 of each round, their median, and its ratio to the reference's. */
+function printSummary(results: Result[]) {
+  const rows: string[][] = [];
+  for (const n of CLIENT_COUNTS) {
+    const ofN = results.filter((r) => r.clients === n);
+    const servers = [...new Set(ofN.map((r) => r.server))];
+    const medianOf = (server: string) =>
+      median(ofN.filter((r) => r.server === server).map((r) => r.p99));
+    const reference = servers.find((s) => s.startsWith("reference"));
+    for (const server of servers) {
+      const runs = ofN.filter((r) => r.server === server);
+      const lost = runs.reduce((sum, r) => sum + r.expected - r.delivered, 0);
+      rows.push([
+        String(n),
+        server,
+        runs.map((r) => r.p99.toFixed(1)).join(", "),
+        medianOf(server).toFixed(1),
+        reference ? `${(medianOf(server) / medianOf(reference)).toFixed(2)}×` : "–",
+        String(lost),
+      ]);
+    }
+  }
+  console.log();
+  printTable(
+    ["clients", "server", "p99 per round ms", "median p99 ms", "vs reference", "lost"],
+    rows,
+  );
 }
 
 async function main() {
@@ -382,21 +426,24 @@ async function main() {
   });
   const results: Result[] = [];
   for (const n of CLIENT_COUNTS) {
-    for (const start of starters) {
-      const target = await start();
-      try {
-        const result = await runLoad(target, n);
-        results.push(result);
-        console.error(
-          `done: ${result.server}, ${n} clients, p99 ${result.p99.toFixed(1)} ms, ${result.delivered}/${result.expected}`,
-        );
-      } finally {
-        await target.stop();
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const start of starters) {
+        const target = await start();
+        try {
+          const result = await runLoad(target, n, round);
+          results.push(result);
+          console.error(
+            `done: ${result.server}, ${n} clients, round ${round}, p99 ${result.p99.toFixed(1)} ms, ${result.delivered}/${result.expected}`,
+          );
+        } finally {
+          await target.stop();
+        }
       }
     }
   }
   printResults(results);
-  writeResults("sync", { seconds: SECONDS, fullClients: FULL_CLIENTS, results });
+  printSummary(results);
+  writeResults("sync", { seconds: SECONDS, rounds: ROUNDS, fullClients: FULL_CLIENTS, results });
   process.exit(0);
 }
 
