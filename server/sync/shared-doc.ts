@@ -133,16 +133,17 @@ export class SharedDoc {
   }
 
   private scheduleCompaction() {
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
     if (this.updatesSinceCompaction >= COMPACT_AT_MOST_UPDATES) {
+      if (this.compactTimer) clearTimeout(this.compactTimer);
+      this.compactTimer = null;
       void this.compact();
+    } else if (this.compactTimer) {
+      this.compactTimer.refresh();
     } else if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) {
       this.compactTimer = setTimeout(() => {
         this.compactTimer = null;
         void this.compact();
-      }, COMPACT_WHEN_QUIET_MS);
-      this.compactTimer.unref();
+      }, COMPACT_WHEN_QUIET_MS).unref();
     }
   }
 
