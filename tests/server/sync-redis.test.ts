@@ -23,24 +23,17 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
     for (const drop of drops) await drop();
   });
 
-  it("lets clients on different instances converge, passes presence, and loses nothing when one dies", async () => {
+  /**
+   * Two instances on one fresh database, the moderator signed in on the first (sessions are
+   * signed with the shared secret, so the cookie works on both), and clients of the demo board.
+   */
+  async function startTwoInstances(env: Record<string, string>) {
     const database = await createPostgresDatabase();
     drops.push(database.drop);
-    const first = await startTestServer({
-      databaseUrl: database.url,
-      env: { REDIS_URL: REDIS_URL! },
-    });
+    const first = await startTestServer({ databaseUrl: database.url, env });
     servers.push(first);
-    const second = await startTestServer({
-      databaseUrl: database.url,
-      env: { REDIS_URL: REDIS_URL! },
-    });
+    const second = await startTestServer({ databaseUrl: database.url, env });
     servers.push(second);
-    expect(await (await fetch(`${second.url}/api/health`)).json()).toMatchObject({
-      redis: { ok: true },
-    });
-
-    // Sessions are signed with the shared secret: a cookie from one instance works on the other.
     const moderator = await signedIn(first.url, DEMO.moderator);
     const demo = await demoConcept(moderator);
     const board = demo.workshops[0]!.boardDoc;
@@ -53,6 +46,16 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
       clients.push(c);
       return c;
     };
+    return { first, second, moderator, demo, board, connect };
+  }
+
+  it("lets clients on different instances converge, passes presence, and loses nothing when one dies", async () => {
+    const { first, second, moderator, demo, board, connect } = await startTwoInstances({
+      REDIS_URL: REDIS_URL!,
+    });
+    expect(await (await fetch(`${second.url}/api/health`)).json()).toMatchObject({
+      redis: { ok: true },
+    });
     const onFirst = [connect(first), connect(first)];
     const onSecond = [connect(second), connect(second)];
     const all = [...onFirst, ...onSecond];
@@ -105,30 +108,16 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
   });
 
   it("reloads from the database when messages an instance missed are no longer in Redis", async () => {
-    const database = await createPostgresDatabase();
-    drops.push(database.drop);
     const stream = `integrationskonzept:test:${randomUUID()}`;
     const redis = new Redis(REDIS_URL!);
     drops.push(async () => {
       await redis.del(stream);
       redis.disconnect();
     });
-    const env = { REDIS_URL: REDIS_URL!, REDIS_STREAM: stream };
-    const first = await startTestServer({ databaseUrl: database.url, env });
-    servers.push(first);
-    const second = await startTestServer({ databaseUrl: database.url, env });
-    servers.push(second);
-    const moderator = await signedIn(first.url, DEMO.moderator);
-    const board = (await demoConcept(moderator)).workshops[0]!.boardDoc;
-    const connect = (server: TestServer) => {
-      const c = connectSyncClient({
-        baseUrl: server.url,
-        docName: board,
-        cookie: moderator.cookieHeader,
-      });
-      clients.push(c);
-      return c;
-    };
+    const { first, second, connect } = await startTwoInstances({
+      REDIS_URL: REDIS_URL!,
+      REDIS_STREAM: stream,
+    });
     const writer = connect(first);
     const reader = connect(second);
     await Promise.all([writer.synced, reader.synced]);
