@@ -19,7 +19,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/browser";
 import { demoConcept, signedIn } from "../tests/support/demo-fixture";
 import { connectSyncClient } from "../tests/support/sync-client";
 import { startTestServer } from "../tests/support/test-server";
-import { printTable, writeResults } from "./report";
+import { median, printTable, writeResults } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -29,11 +29,6 @@ const arg = (name: string, fallback: number) => {
 };
 const CARDS = arg("--cards", 500);
 const RUNS = arg("--runs", 5);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function seedBoard(
   baseUrl: string,

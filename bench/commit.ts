@@ -22,16 +22,13 @@ import { formatDocName } from "@/lib/sync/doc-names";
 import { DocStore } from "@/lib/sync/doc-store";
 import { buildConcept, buildUser } from "../tests/support/factories";
 import { openTestDatabase, POSTGRES_URL } from "../tests/support/test-database";
-import { printTable, writeResults } from "./report";
+import { median, printTable, writeResults } from "./report";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1] ?? 3) || 3;
 const GOALS = 50;
 const MEASURES_PER_GOAL = 9;
 const ORGANISATIONS = Array.from({ length: 20 }, (_, i) => `Fachbereich ${i + 1}`);
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();

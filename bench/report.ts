@@ -4,6 +4,11 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
+/** The middle value; for an even count, the upper of the two middle ones. */
+export function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
 /** Prints a Markdown table with padded columns, ready to paste into docs/PERFORMANCE.md. */
 export function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

@@ -27,7 +27,7 @@ import * as Y from "yjs";
 import { parseEnv } from "@/lib/env";
 import { ensureBuild } from "@/server/ensure-build";
 import { HttpClient } from "../tests/support/http-client";
-import { printTable, writeResults } from "./report";
+import { median, printTable, writeResults } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -374,12 +374,6 @@ function printResults(results: Result[]) {
     r.persistP50 === undefined ? "–" : `${r.persistP50.toFixed(1)}/${r.persistP99!.toFixed(1)}`,
   ]);
   printTable(header, rows);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Per client count and server: p99 of each round, their median, and its ratio to the reference's. */

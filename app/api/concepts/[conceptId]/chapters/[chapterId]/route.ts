@@ -1,17 +1,21 @@
+import { getCurrentUser } from "@/lib/auth/session";
 import { setChapterStatus } from "@/lib/concept/chapters";
-import { conceptRoute } from "@/lib/http/concept-route";
+import { getDb } from "@/lib/db/client";
+import { jsonRoute } from "@/lib/http/json-route";
 
 export const dynamic = "force-dynamic";
 
+type Params = { params: Promise<{ conceptId: string; chapterId: string }> };
+
 /**
- * PATCH { status: "draft" | "in_review" | "final" } → { id, status } (moderators). A final
- * chapter is read-only for everyone, also for connections already open.
+ * PATCH { status: "draft" | "in_review" | "final" } → { id, status } (moderators; the command
+ * checks the role). A final chapter is read-only for everyone, also for connections already open.
  */
-export const PATCH = conceptRoute(
-  "moderator",
-  async ({ request, db, conceptId, userId, params }) => {
-    const body: unknown = await request.json().catch(() => ({}));
-    const input = { ...(typeof body === "object" ? body : {}), chapterId: params.chapterId };
-    return Response.json(await setChapterStatus({ db, userId, conceptId, input }));
-  },
-);
+export const PATCH = jsonRoute(async (request, { params }: Params) => {
+  const { conceptId, chapterId } = await params;
+  const user = await getCurrentUser();
+  const body: unknown = await request.json().catch(() => ({}));
+  const input = { ...(typeof body === "object" ? body : {}), chapterId };
+  const chapter = await setChapterStatus({ db: await getDb(), userId: user?.id, conceptId, input });
+  return Response.json(chapter);
+});
