@@ -14,7 +14,9 @@ import zlib from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import * as Y from "yjs";
 import { addCard, applyLaneTemplate, getLanes } from "@/lib/board/board-doc";
+import type { CardAuthor } from "@/lib/board/board-schema";
 import { ensureBuild } from "@/server/ensure-build";
+import { identityOf } from "../tests/support/board-cards";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/browser";
 import { demoConcept, signedIn } from "../tests/support/demo-fixture";
 import { connectSyncClient } from "../tests/support/sync-client";
@@ -35,6 +37,7 @@ async function seedBoard(
   cookie: string,
   docName: string,
   fields: Array<{ id: string; number: number; title: string }>,
+  author: CardAuthor,
 ) {
   const client = connectSyncClient({ baseUrl, docName, cookie });
   await client.synced;
@@ -51,7 +54,7 @@ async function seedBoard(
         laneId: lanes[i % lanes.length]!.id,
         kind: (["idea", "goal", "measure", "question"] as const)[i % 4],
         text: `Karte ${i + 1}: Vorschlag aus der Arbeitsgruppe zur besseren Teilhabe im Quartier`,
-        author: { id: "bench", name: "Arbeitsgruppe" },
+        author,
       });
     }
   });
@@ -104,7 +107,13 @@ async function main() {
     const fields = (await (await moderator.fetch(`/api/concepts/${conceptId}`)).json()) as {
       fields: Array<{ id: string; number: number; title: string }>;
     };
-    await seedBoard(server.url, moderator.cookieHeader, workshop.boardDoc, fields.fields);
+    await seedBoard(
+      server.url,
+      moderator.cookieHeader,
+      workshop.boardDoc,
+      fields.fields,
+      await identityOf(moderator),
+    );
     const boardUrl = `${server.url}/board/${workshop.id}`;
     const cookies = moderator.cookieHeader.split("; ").map((pair) => {
       const [name, ...value] = pair.split("=");

@@ -46,9 +46,37 @@ const envSchema = z
       .number()
       .int()
       .min(1024)
-      .default(8 * 1024 * 1024),
+      .default(2 * 1024 * 1024),
     SYNC_MESSAGES_PER_SECOND: z.coerce.number().positive().default(100),
     SYNC_MESSAGE_BURST: z.coerce.number().int().min(1).default(1000),
+    SYNC_BYTES_PER_SECOND: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
+    SYNC_BYTE_BURST: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(4 * 1024 * 1024),
+    SYNC_MAX_QUEUED_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(8 * 1024 * 1024),
+    SYNC_MAX_BUFFERED_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(32 * 1024 * 1024),
+    SYNC_MAX_DOC_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(16 * 1024 * 1024),
+    SYNC_HANDSHAKE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    SYNC_MAX_SOCKETS_PER_PERSON: z.coerce.number().int().min(1).default(50),
+    SYNC_MAX_SOCKETS_PER_TOKEN: z.coerce.number().int().min(1).default(4),
     SYNC_KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })

@@ -50,8 +50,19 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
     db: database.db,
     fanout,
     maxFrameBytes: env.SYNC_MAX_FRAME_BYTES,
-    limits: { messagesPerSecond: env.SYNC_MESSAGES_PER_SECOND, burst: env.SYNC_MESSAGE_BURST },
+    limits: {
+      messagesPerSecond: env.SYNC_MESSAGES_PER_SECOND,
+      burst: env.SYNC_MESSAGE_BURST,
+      bytesPerSecond: env.SYNC_BYTES_PER_SECOND,
+      byteBurst: env.SYNC_BYTE_BURST,
+      maxQueuedBytes: env.SYNC_MAX_QUEUED_BYTES,
+      maxBufferedBytes: env.SYNC_MAX_BUFFERED_BYTES,
+      maxDocBytes: env.SYNC_MAX_DOC_BYTES,
+      handshakeTimeoutMs: env.SYNC_HANDSHAKE_TIMEOUT_MS,
+    },
     keepaliveMs: env.SYNC_KEEPALIVE_MS,
+    maxSocketsPerPerson: env.SYNC_MAX_SOCKETS_PER_PERSON,
+    maxSocketsPerToken: env.SYNC_MAX_SOCKETS_PER_TOKEN,
   });
   registerFanout(fanout);
 

@@ -33,6 +33,10 @@ async function main() {
       },
     );
   };
+  // A failure nothing waited for is logged; it never takes the room's board down with it.
+  process.on("unhandledRejection", (reason: unknown) =>
+    log.error("unhandled rejection", { error: String((reason as Error)?.stack ?? reason) }),
+  );
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }

@@ -20,6 +20,14 @@ export const stockTakeColumns = ["strengths", "gaps", "offers"] as const;
 export type StockTakeColumn = (typeof stockTakeColumns)[number];
 
 export const CARD_TEXT_MAX = 1000;
+/** Bounds of one board, held by the sync server (lib/board/write-rules.ts). */
+export const BOARD_CARDS_MAX = 2000;
+export const BOARD_LANES_MAX = 200;
+export const BOARD_CLUSTERS_MAX = 500;
+/** Bounds of one person's private scope. */
+export const PRIVATE_CARDS_MAX = 500;
+export const PRIVATE_VOTES_MAX = 500;
+export const VOTE_BUDGET_MAX = 20;
 
 export const laneInputSchema = z.object({
   title: z.string().trim().min(1).max(200),
@@ -61,6 +69,6 @@ export const measureFieldsSchema = z.object({
 export type MeasureFields = z.infer<typeof measureFieldsSchema>;
 
 export const votingRoundSchema = z.object({
-  budget: z.number().int().min(1).max(20),
+  budget: z.number().int().min(1).max(VOTE_BUDGET_MAX),
   allowMultiple: z.boolean(),
 });

@@ -9,11 +9,15 @@ export const CLOSE_CODES = {
   messageTooBig: 1009,
   /** Unexpected server failure: reconnect. */
   internalError: 1011,
+  /** The client read too slowly and the server's send buffer filled up: reconnect. */
+  slowConsumer: 1013,
   /**
    * Writes were refused while the board was locked, so the client holds changes the server does
    * not: reconnect, and the sync handshake brings both sides together again.
    */
   resync: 4000,
+  /** The socket did not ask for the document (sync step 1) in time: reconnect. */
+  handshakeTimeout: 4008,
   /** Malformed frame: bad encoding, truncated, unknown message type, text frame. */
   malformed: 4400,
   /** Credentials expired or were revoked while connected. */
@@ -22,7 +26,11 @@ export const CLOSE_CODES = {
   forbidden: 4403,
   /** The document no longer exists. */
   notFound: 4404,
-  /** The connection sent more messages than the rate limit allows. */
+  /** The document reached its size limit; nothing more can be added. */
+  documentTooLarge: 4413,
+  /** Writes kept breaking the document's rules (a modified client). */
+  rulesBroken: 4422,
+  /** The connection sent more messages or bytes than its limits allow. */
   rateLimited: 4429,
 } as const;
 

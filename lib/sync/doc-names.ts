@@ -48,6 +48,16 @@ export function parseDocName(name: string): DocName | null {
   return { kind: kind as Exclude<DocKind, "board-private">, id };
 }
 
+/**
+ * The one spelling of a document name (lower-case ids), or null if it is none. Every name a
+ * client gives is canonicalised before it is loaded, stored, fanned out or counted, so
+ * `GUEST.<ID>` and `guest.<id>` are the same document.
+ */
+export function canonicalDocName(name: string): string | null {
+  const parsed = parseDocName(name);
+  return parsed ? formatDocName(parsed) : null;
+}
+
 /** The prefix every private scope of a workshop's board starts with. */
 export function privateScopePrefix(workshopId: string): string {
   return `board-private:${workshopId}:`;

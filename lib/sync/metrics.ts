@@ -10,6 +10,10 @@ export interface SyncMetrics {
   updatesReceived: number;
   updatesPersisted: number;
   updatesDropped: number;
+  /** Writes that broke a document's rules, by rule; each was dropped whole. */
+  updatesRejected: Record<string, number>;
+  /** Presence messages dropped: another client's entry, malformed, or from a reader. */
+  presenceDropped: number;
   messagesSent: number;
   closedByServer: Record<string, number>;
   persistBatches: number;
@@ -37,6 +41,8 @@ export function syncMetrics(): SyncMetrics {
     updatesReceived: 0,
     updatesPersisted: 0,
     updatesDropped: 0,
+    updatesRejected: {},
+    presenceDropped: 0,
     messagesSent: 0,
     closedByServer: {},
     persistBatches: 0,
@@ -50,6 +56,14 @@ export function syncMetrics(): SyncMetrics {
 export function countServerClose(code: number): void {
   const closed = syncMetrics().closedByServer;
   closed[code] = (closed[code] ?? 0) + 1;
+}
+
+/** Counts a write dropped for breaking a rule; the rule's detail after ':' is not counted. */
+export function countRejectedUpdate(reason: string): void {
+  const metrics = syncMetrics();
+  metrics.updatesDropped++;
+  const rule = reason.split(":")[0]!;
+  metrics.updatesRejected[rule] = (metrics.updatesRejected[rule] ?? 0) + 1;
 }
 
 export function recordPersistLatency(ms: number): void {

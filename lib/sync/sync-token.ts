@@ -1,6 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { signToken, verifyToken } from "@/lib/auth/signed-token";
 import type { DocAccess } from "./doc-access";
+import { canonicalDocName } from "./doc-names";
 
 const PURPOSE = "sync";
 export const SYNC_TOKEN_TTL_SECONDS = 300;
@@ -29,7 +30,7 @@ export function mintSyncToken({
 }): Promise<string> {
   return signToken({
     purpose: PURPOSE,
-    claims: { doc: docName, access, principal },
+    claims: { doc: canonicalDocName(docName) ?? docName, access, principal },
     ttlSeconds: SYNC_TOKEN_TTL_SECONDS,
     now,
   });

@@ -1,8 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { identityOf } from "@/lib/auth/identity";
 import type { Principal } from "@/lib/auth/principal";
 import type { Queryable } from "@/lib/db/client";
-import { guests, users, workshopFields, workshops } from "@/lib/db/schema";
+import { workshopFields, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { resolveDocAccess, type DocAccess } from "@/lib/sync/doc-access";
 import { formatDocName, scopeOwner } from "@/lib/sync/doc-names";
@@ -46,20 +47,7 @@ export async function openBoardSession({
     access === "write"
       ? formatDocName({ kind: "board-private", id: workshopId, owner: scopeOwner(principal) })
       : null;
-  const me =
-    principal.kind === "user"
-      ? (
-          await db
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(eq(users.id, principal.userId))
-        )[0]
-      : (
-          await db
-            .select({ id: guests.id, name: guests.displayName })
-            .from(guests)
-            .where(eq(guests.id, principal.guestId))
-        )[0];
+  const me = await identityOf({ db, principal });
   if (!me) throw new AppError("unauthorized:session");
   return {
     workshop,

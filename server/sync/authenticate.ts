@@ -3,11 +3,20 @@ import { principalFromCookies, type Principal } from "@/lib/auth/principal";
 import type { Queryable } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { resolveDocAccess, type DocAccess } from "@/lib/sync/doc-access";
-import { SYNC_PATH } from "@/lib/sync/doc-names";
+import { canonicalDocName, SYNC_PATH } from "@/lib/sync/doc-names";
 import { verifySyncToken } from "@/lib/sync/sync-token";
 
 export type UpgradeDecision =
-  | { ok: true; docName: string; access: DocAccess; principal: Principal; protocol?: string }
+  | {
+      ok: true;
+      /** The canonical name: the one the document is loaded, stored and counted under. */
+      docName: string;
+      access: DocAccess;
+      principal: Principal;
+      /** The token the socket authenticated with, if any (sockets per token are capped). */
+      token?: string;
+      protocol?: string;
+    }
   | { ok: false; status: 401 | 403 | 404 | 500; error: string };
 
 /** The document a request to /sync/<name> asks for, or null for other paths. */
@@ -31,17 +40,20 @@ function offeredProtocols(req: IncomingMessage): string[] {
 
 /**
  * Decides during the HTTP upgrade, before a socket exists: a sync token (query or subprotocol)
- * or the session/guest cookie, then the principal's access to this document right now.
+ * or the session/guest cookie, then the principal's access to this document right now. The
+ * name is canonicalised first; one that is none is a 404.
  */
 export async function authenticateUpgrade({
   db,
   req,
-  docName,
+  docName: requested,
 }: {
   db: Queryable;
   req: IncomingMessage;
   docName: string;
 }): Promise<UpgradeDecision> {
+  const docName = canonicalDocName(requested);
+  if (!docName) return { ok: false, status: 404, error: "not_found:document" };
   try {
     const queryToken = new URL(req.url ?? "/", "http://x").searchParams.get("token");
     const candidates = queryToken ? [queryToken] : offeredProtocols(req);
@@ -59,6 +71,7 @@ export async function authenticateUpgrade({
           docName,
           access,
           principal: claims.principal,
+          token: candidate,
           protocol: queryToken ? undefined : candidate,
         };
       }

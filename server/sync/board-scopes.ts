@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import type * as Y from "yjs";
 import { getControlState, setVoteResults } from "@/lib/board/board-control";
+import { identityOf } from "@/lib/auth/identity";
 import type { CardAuthor } from "@/lib/board/board-schema";
 import {
   countDots,
@@ -9,7 +9,6 @@ import {
   publishPrivateCards,
 } from "@/lib/board/private-scope";
 import type { Db } from "@/lib/db/client";
-import { guests, users } from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import { formatDocName, parseDocName } from "@/lib/sync/doc-names";
 
@@ -119,14 +118,13 @@ export class BoardScopes {
   }
 
   /** The owner of a scope as the board shows them: what the database says, not the client. */
-  private async authorOf(scopeName: string): Promise<CardAuthor | null> {
+  private authorOf(scopeName: string): Promise<CardAuthor | null> {
     const parsed = parseDocName(scopeName);
-    if (parsed?.kind !== "board-private") return null;
+    if (parsed?.kind !== "board-private") return Promise.resolve(null);
     const [kind, id] = parsed.owner.split(".") as ["user" | "guest", string];
-    const [row] =
-      kind === "user"
-        ? await this.db.select({ name: users.name }).from(users).where(eq(users.id, id))
-        : await this.db.select({ name: guests.displayName }).from(guests).where(eq(guests.id, id));
-    return row ? { id, name: row.name } : null;
+    return identityOf({
+      db: this.db,
+      principal: kind === "user" ? { kind, userId: id } : { kind, guestId: id },
+    });
   }
 }

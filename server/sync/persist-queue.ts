@@ -1,3 +1,4 @@
+import { log } from "@/lib/log";
 import { recordPersistLatency, syncMetrics } from "@/lib/sync/metrics";
 import type { DocStore } from "@/lib/sync/doc-store";
 
@@ -61,7 +62,12 @@ export class PersistQueue {
     const metrics = syncMetrics();
     metrics.persistBatches++;
     metrics.updatesPersisted += batch.length;
-    this.onDurable(batch);
+    try {
+      this.onDurable(batch);
+    } catch (error) {
+      // Stored all the same: the callers go on, and the documents catch up on their next load.
+      log.error("durable batch not forwarded", { error: String(error) });
+    }
     for (const entry of batch) entry.resolve();
   }
 }

@@ -3,8 +3,10 @@ import * as Y from "yjs";
 import { log } from "@/lib/log";
 import { syncMetrics } from "@/lib/sync/metrics";
 import type { DocStore } from "@/lib/sync/doc-store";
+import { DocGuard } from "./doc-guard";
 import type { Fanout } from "./fanout";
 import { binaryFrame } from "./frame";
+import { PresenceGuard } from "./presence";
 import { encodeAwarenessStates, encodeSyncMessage, SYNC } from "./protocol";
 
 /** What a shared document needs from a connection. */
@@ -46,6 +48,14 @@ export class SharedDoc {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Map<DocPeer, Set<number>>();
   readonly ready: Promise<void>;
+  /** The rules clients' writes must keep (null for documents without rules). */
+  readonly guard: DocGuard | null;
+  readonly presence: PresenceGuard;
+  /**
+   * About how many bytes the document takes: the state it was loaded with plus every update
+   * since (an upper bound: deleted content is counted until the next load).
+   */
+  bytes = 0;
   /** Server-side users (not sockets) that keep the document loaded. */
   private holders = 0;
   private updatesSinceCompaction = 0;
@@ -62,6 +72,8 @@ export class SharedDoc {
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
+    this.guard = DocGuard.for(this);
+    this.presence = new PresenceGuard(this.awareness);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       this.outgoing.push({ update, origin });
       this.scheduleFanout();
@@ -118,6 +130,7 @@ export class SharedDoc {
     const loaded = await this.store.load(this.name);
     Y.applyUpdate(this.doc, loaded.state, "load");
     this.updatesSinceCompaction = loaded.pendingUpdates;
+    this.bytes = loaded.state.length;
   }
 
   /**
@@ -127,6 +140,7 @@ export class SharedDoc {
    */
   applyDurableUpdate(update: Uint8Array, origin: DocPeer | "remote" | null, count: number) {
     Y.applyUpdate(this.doc, update, origin);
+    this.bytes += update.length;
     if (origin === "remote") return;
     this.updatesSinceCompaction += count;
     this.scheduleCompaction();
@@ -201,6 +215,7 @@ export class SharedDoc {
     if (this.fanoutTimer) clearTimeout(this.fanoutTimer);
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.flushFanout();
+    this.guard?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

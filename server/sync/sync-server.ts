@@ -6,16 +6,25 @@ import * as Y from "yjs";
 import type { Db } from "@/lib/db/client";
 import { groupBy } from "@/lib/group-by";
 import { log } from "@/lib/log";
-import { AppError, isAppError } from "@/lib/errors";
+import { identityOf } from "@/lib/auth/identity";
+import type { Writer } from "@/lib/board/write-rules";
 import { onAccessChanged } from "@/lib/sync/access-events";
-import { CLOSE_CODES, type CloseCode } from "@/lib/sync/close-codes";
+import { CLOSE_CODES } from "@/lib/sync/close-codes";
 import { countServerClose, syncMetrics } from "@/lib/sync/metrics";
-import { getControlState } from "@/lib/board/board-control";
-import { resolveDocAccess, type DocAccess } from "@/lib/sync/doc-access";
-import { formatDocName, parseDocName, privateScopePrefix } from "@/lib/sync/doc-names";
+import { resolveDocAccess } from "@/lib/sync/doc-access";
+import {
+  canonicalDocName,
+  formatDocName,
+  parseDocName,
+  privateScopePrefix,
+  scopeOwner,
+} from "@/lib/sync/doc-names";
+import { recheckAccess } from "./access-recheck";
 import { authenticateUpgrade, docNameFromUrl, type UpgradeDecision } from "./authenticate";
+import { lockGateFor, type DocHost } from "./board-lock";
 import { BoardScopes, type ScopeHost } from "./board-scopes";
-import { Connection, type ConnectionLimits } from "./connection";
+import { Connection } from "./connection";
+import { SocketCaps, type ConnectionLimits } from "./limits";
 import { DocStore } from "@/lib/sync/doc-store";
 import type { Fanout } from "./fanout";
 import { PersistQueue, type DurableUpdate } from "./persist-queue";
@@ -30,34 +39,43 @@ export interface SyncServerOptions {
   keepaliveMs?: number;
   /** A document with no connections stays loaded this long. */
   unloadAfterMs?: number;
+  /** Open sockets one person (account or guest) may have, and one sync token. */
+  maxSocketsPerPerson?: number;
+  maxSocketsPerToken?: number;
 }
 
 const STATUS_TEXT: Record<number, string> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  429: "Too Many Requests",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
+
+/** Broken rules are counted per person and document over this window. */
+const STRIKE_WINDOW_MS = 10 * 60_000;
 
 /** The origin of updates the server itself makes (publishing private cards, vote counts). */
 const SERVER_ORIGIN = "server";
 
 /**
- * The y-websocket endpoint at /sync/<document>: authenticates upgrades, keeps loaded documents,
- * persists before forwarding, and passes messages to other instances through the fan-out.
- * For boards it also enforces the lock and runs the private scopes (board-scopes.ts).
+ * The y-websocket endpoint at /sync/<document>. An upgrade goes through: authenticate
+ * (authenticate.ts: credentials, canonical name, access) → socket caps (limits.ts) → who
+ * writes (identity and role, for the rules) → the board lock (board-lock.ts) → a Connection
+ * (connection.ts: limits, rules via doc-guard.ts, presence via presence.ts, then persist).
+ * Around them: loaded documents (shared-doc.ts), group commit (persist-queue.ts), fan-out to
+ * other instances (fanout.ts), access re-checks (access-recheck.ts) and the private scopes of
+ * boards (board-scopes.ts).
  */
-export class SyncServer implements ScopeHost {
+export class SyncServer implements ScopeHost, DocHost {
   private readonly wss: WebSocketServer;
   private readonly store: DocStore;
   private readonly persist: PersistQueue;
   private readonly docs = new Map<string, SharedDoc>();
   private readonly connections = new Set<Connection>();
-  /** The control document a connection's writes depend on (board lock), held while it is open. */
-  private readonly lockSources = new Map<
-    Connection,
-    { shared: SharedDoc; onControlChange: () => void }
-  >();
+  private readonly caps = new SocketCaps();
+  private readonly strikes = new Map<string, number[]>();
   private readonly scopes: BoardScopes;
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly keepalive: NodeJS.Timeout;
@@ -78,7 +96,7 @@ export class SyncServer implements ScopeHost {
     const metrics = syncMetrics();
     metrics.instanceId = options.fanout.instanceId;
     onAccessChanged((conceptId) => {
-      void this.revalidate();
+      this.revalidate();
       options.fanout
         .publish(`concept:${conceptId}`, "access", new Uint8Array())
         .catch((error: unknown) =>
@@ -88,12 +106,18 @@ export class SyncServer implements ScopeHost {
     options.fanout.subscribe((batch) => {
       if ("gap" in batch) {
         metrics.redis.gaps++;
-        for (const shared of this.docs.values()) void shared.reload();
-        void this.revalidate();
+        for (const shared of this.docs.values())
+          shared.reload().catch((error: unknown) =>
+            log.error("document not reloaded after a gap", {
+              doc: shared.name,
+              error: String(error),
+            }),
+          );
+        this.revalidate();
         return;
       }
       metrics.redis.received += batch.length;
-      if (batch.some((m) => m.kind === "access")) void this.revalidate();
+      if (batch.some((m) => m.kind === "access")) this.revalidate();
       for (const [docName, messages] of groupBy(batch, (m) => m.docName)) {
         const shared = this.docs.get(docName);
         if (!shared) continue; // not loaded here: it will be read from the database when it is
@@ -125,99 +149,115 @@ export class SyncServer implements ScopeHost {
       reject(socket, 503, "unavailable:shutting_down");
       return true;
     }
-    authenticateUpgrade({ db: this.options.db, req, docName }).then(
-      async (decision) => {
-        if (!decision.ok) return reject(socket, decision.status, decision.error);
-        const controlName = await this.lockingControlDoc(decision);
-        (req as IncomingMessage & { syncProtocol?: string }).syncProtocol = decision.protocol;
-        this.wss.handleUpgrade(req, socket, head, (ws) => {
-          const shared = this.acquire(decision.docName);
-          const lockSource = controlName ? this.acquire(controlName) : null;
-          lockSource?.hold();
-          const connection = new Connection(
-            ws,
-            shared,
-            decision.access,
-            decision.principal,
-            this.persist,
-            this.options.limits,
-            lockSource
-              ? { blocked: () => getControlState(lockSource.doc).locked, ready: lockSource.ready }
-              : undefined,
-          );
-          this.connections.add(connection);
-          if (lockSource) {
-            const onControlChange = () => connection.resyncIfRefused();
-            lockSource.doc.on("update", onControlChange);
-            this.lockSources.set(connection, { shared: lockSource, onControlChange });
-          }
-          connection.onClosed = (c) => this.release(c);
-          ws.on("error", (error) => this.onSocketError(connection, ws, error));
-        });
-      },
-      (error: unknown) => {
-        log.error("upgrade failed", { doc: docName, error: String(error) });
-        reject(socket, 500, "internal:server");
-      },
-    );
+    this.upgrade(req, socket, head, docName).catch((error: unknown) => {
+      log.error("upgrade failed", { doc: docName, error: String(error) });
+      reject(socket, 500, "internal:server");
+    });
     return true;
   }
 
-  /**
-   * Re-checks the access of every signed-in user's open connection (after a membership or
-   * chapter status change): those who lost it are closed with 4401/4403/4404, so their client
-   * stops and says why; those who may now only read are told so and their writes dropped from
-   * then on; those who may write again reconnect (4000). Guests' access does not depend on
-   * memberships, and they never open chapters.
-   */
-  private async revalidate(): Promise<void> {
-    const verdicts = new Map<string, Promise<DocAccess | AppError>>();
-    await Promise.all(
-      [...this.connections].map(async (connection) => {
-        const { principal, shared } = connection;
-        if (principal.kind !== "user") return;
-        const key = `${principal.userId} ${shared.name}`;
-        if (!verdicts.has(key))
-          verdicts.set(
-            key,
-            resolveDocAccess({ db: this.options.db, docName: shared.name, principal }).catch(
-              (error: unknown) => {
-                if (isAppError(error)) return error;
-                throw error;
-              },
-            ),
-          );
-        try {
-          const verdict = await verdicts.get(key)!;
-          if (verdict === "read") connection.restrictToRead();
-          else if (verdict === "write") connection.allowWrite();
-          else if (verdict instanceof AppError)
-            connection.close(closeCodeOf(verdict), verdict.code);
-        } catch (error) {
-          log.error("access not re-checked", { doc: shared.name, error: String(error) });
-        }
-      }),
-    );
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, docName: string) {
+    const decision = await authenticateUpgrade({ db: this.options.db, req, docName });
+    if (!decision.ok) return reject(socket, decision.status, decision.error);
+    const owner = scopeOwner(decision.principal);
+    const releaseCap = this.caps.open([
+      { key: owner, max: this.options.maxSocketsPerPerson ?? 40 },
+      ...(decision.token
+        ? [{ key: `token ${decision.token}`, max: this.options.maxSocketsPerToken ?? 4 }]
+        : []),
+    ]);
+    if (!releaseCap) return reject(socket, 429, "rate_limited:sockets");
+    let accepted = false;
+    try {
+      const writer = await this.writerOf(decision);
+      if (!writer) return reject(socket, 401, "unauthorized:session");
+      if (socket.destroyed || this.closing) return;
+      (req as IncomingMessage & { syncProtocol?: string }).syncProtocol = decision.protocol;
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        accepted = true;
+        this.open({ ws, decision, writer, owner, releaseCap });
+      });
+    } finally {
+      if (!accepted) socket.once("close", releaseCap);
+      if (!accepted && socket.destroyed) releaseCap();
+    }
   }
 
-  /**
-   * For a participant writing a board or their private scope: the name of the board's control
-   * document, whose lock blocks their writes. Moderators are never locked out.
-   */
-  private async lockingControlDoc(
-    decision: Extract<UpgradeDecision, { ok: true }>,
-  ): Promise<string | null> {
+  /** Who writes, as the rules see them: the identity the database knows, and whether they moderate. */
+  private async writerOf(decision: Extract<UpgradeDecision, { ok: true }>): Promise<Writer | null> {
+    const { db } = this.options;
+    const identity = await identityOf({ db, principal: decision.principal });
+    if (!identity) return null;
     const parsed = parseDocName(decision.docName);
-    if (decision.access !== "write" || !parsed) return null;
-    if (parsed.kind !== "board" && parsed.kind !== "board-private") return null;
-    const controlName = formatDocName({ kind: "board-control", id: parsed.id });
-    const moderates =
+    const moderator =
+      decision.access === "write" &&
+      parsed !== null &&
+      parsed.kind !== "chapter" &&
       (await resolveDocAccess({
-        db: this.options.db,
-        docName: controlName,
+        db,
+        docName: formatDocName({ kind: "board-control", id: parsed.id }),
         principal: decision.principal,
       })) === "write";
-    return moderates ? null : controlName;
+    return { identity, moderator };
+  }
+
+  private open({
+    ws,
+    decision,
+    writer,
+    owner,
+    releaseCap,
+  }: {
+    ws: WebSocket;
+    decision: Extract<UpgradeDecision, { ok: true }>;
+    writer: Writer;
+    owner: string;
+    releaseCap: () => void;
+  }) {
+    const shared = this.acquire(decision.docName);
+    const lock = lockGateFor({
+      host: this,
+      docName: decision.docName,
+      access: decision.access,
+      moderator: writer.moderator,
+    });
+    const connection = new Connection({
+      ws,
+      shared,
+      access: decision.access,
+      principal: decision.principal,
+      writer,
+      owner,
+      persist: this.persist,
+      limits: this.options.limits,
+      gate: lock ?? undefined,
+      strike: (who) => this.strike(`${who} ${shared.name}`),
+    });
+    this.connections.add(connection);
+    lock?.watch(() => connection.resyncIfRefused());
+    connection.onClosed = (c) => {
+      this.connections.delete(c);
+      lock?.release();
+      releaseCap();
+      this.scheduleUnload(c.shared);
+    };
+    ws.on("error", (error) => this.onSocketError(connection, ws, error));
+  }
+
+  /** Counts a broken rule; returns how many this person broke on this document lately. */
+  private strike(key: string): number {
+    const now = Date.now();
+    const recent = (this.strikes.get(key) ?? []).filter((at) => now - at < STRIKE_WINDOW_MS);
+    recent.push(now);
+    this.strikes.set(key, recent);
+    return recent.length;
+  }
+
+  /** Re-checks open connections' access; errors are logged, never thrown. */
+  private revalidate() {
+    recheckAccess({ db: this.options.db, connections: this.connections }).catch((error: unknown) =>
+      log.error("access not re-checked", { error: String(error) }),
+    );
   }
 
   /**
@@ -260,6 +300,18 @@ export class SyncServer implements ScopeHost {
     }
   }
 
+  /** DocHost: a loaded document, kept loaded until released. */
+  hold(docName: string): SharedDoc {
+    const shared = this.acquire(docName);
+    shared.hold();
+    return shared;
+  }
+
+  release(shared: SharedDoc) {
+    shared.unhold();
+    this.scheduleUnload(shared);
+  }
+
   private acquire(docName: string): SharedDoc {
     const timer = this.unloadTimers.get(docName);
     if (timer) {
@@ -279,18 +331,6 @@ export class SyncServer implements ScopeHost {
       });
     }
     return shared;
-  }
-
-  private release(connection: Connection) {
-    this.connections.delete(connection);
-    const lockSource = this.lockSources.get(connection);
-    if (lockSource) {
-      this.lockSources.delete(connection);
-      lockSource.shared.doc.off("update", lockSource.onControlChange);
-      lockSource.shared.unhold();
-      this.scheduleUnload(lockSource.shared);
-    }
-    this.scheduleUnload(connection.shared);
   }
 
   /** Unloads a document some time after nothing uses it any more. */
@@ -355,11 +395,12 @@ export class SyncServer implements ScopeHost {
     }
   }
 
+  /** Only canonical names: a scope stored under another spelling is no second ballot. */
   async scopeNames(workshopId: string): Promise<string[]> {
     const prefix = privateScopePrefix(workshopId);
     const names = new Set(await this.store.namesWithPrefix(prefix));
     for (const name of this.docs.keys()) if (name.startsWith(prefix)) names.add(name);
-    return [...names];
+    return [...names].filter((name) => canonicalDocName(name) === name);
   }
 
   private unload(docName: string) {
@@ -370,6 +411,9 @@ export class SyncServer implements ScopeHost {
 
   private tick(keepaliveMs: number) {
     for (const connection of this.connections) connection.heartbeat(keepaliveMs);
+    const now = Date.now();
+    for (const [key, times] of this.strikes)
+      if (times.every((at) => now - at >= STRIKE_WINDOW_MS)) this.strikes.delete(key);
   }
 
   /** Stops accepting, closes sockets so clients reconnect elsewhere, and makes everything durable. */
@@ -391,12 +435,6 @@ export class SyncServer implements ScopeHost {
     await this.options.fanout.close();
     this.wss.close();
   }
-}
-
-function closeCodeOf(error: AppError): CloseCode {
-  if (error.status === 401) return CLOSE_CODES.unauthorized;
-  if (error.status === 404) return CLOSE_CODES.notFound;
-  return CLOSE_CODES.forbidden;
 }
 
 function reject(socket: Duplex, status: number, error: string) {

@@ -10,6 +10,7 @@ import {
 } from "@/lib/board/board-control";
 import { addPrivateCard, castDot, getPrivateCards } from "@/lib/board/private-scope";
 import { formatDocName } from "@/lib/sync/doc-names";
+import { identityOf } from "../support/board-cards";
 import { DEMO, demoConcept, joinAsGuest, signedIn } from "../support/demo-fixture";
 import type { HttpClient } from "../support/http-client";
 import {
@@ -200,17 +201,18 @@ describe("board privacy", () => {
     setLocked(facilitator.control.doc, true);
     await until(() => getControlState(ben.control.doc).locked, 5_000, "locked");
 
-    addCard(ben.board.doc, { laneId, text: "Während der Sperre", author: null });
+    const asBen = { id: people.ben.guestId, name: "Ben Petersen" };
+    addCard(ben.board.doc, { laneId, text: "Während der Sperre", author: asBen });
     addPrivateCard(ben.scope.doc, {
       laneId,
       text: "Privat während der Sperre",
-      author: { id: people.ben.guestId, name: "Ben" },
+      author: asBen,
       anonymous: false,
     });
     addCard(facilitator.board.doc, {
       laneId,
       text: "Zusammenfassung der Moderation",
-      author: null,
+      author: await identityOf(moderator),
     });
     await handled(ben.board, facilitator.board);
     await until(
@@ -233,7 +235,7 @@ describe("board privacy", () => {
     // an honest client only loses by a keystroke) arrives now instead of blocking later edits.
     setLocked(facilitator.control.doc, false);
     await until(() => !getControlState(ben.control.doc).locked, 5_000, "unlocked");
-    addCard(ben.board.doc, { laneId, text: "Nach der Sperre", author: null });
+    addCard(ben.board.doc, { laneId, text: "Nach der Sperre", author: asBen });
     await until(
       () =>
         ["Nach der Sperre", "Während der Sperre", "Privat während der Sperre"].every((text) =>

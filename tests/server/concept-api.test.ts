@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCard, addLane, linkMeasureToGoal, setMeasureFields } from "@/lib/board/board-doc";
+import { identityOf } from "../support/board-cards";
 import { DEMO, demoConcept, signedIn } from "../support/demo-fixture";
 import type { HttpClient } from "../support/http-client";
 import { connectSyncClient, until, type SyncClient } from "../support/sync-client";
@@ -42,7 +43,7 @@ describe("concept store API", () => {
     });
     await board.synced;
     const fieldId = content.fields.find((f) => f.number === 5)!.id;
-    const author = { id: "m", name: "Moderation" };
+    const author = await identityOf(moderator);
     addLane(board.doc, { title: "5 Bildung", fieldId }, { id: "lane-5" });
     addCard(
       board.doc,

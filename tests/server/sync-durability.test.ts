@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { identityOf, putCard } from "../support/board-cards";
 import { DEMO, demoConcept, signedIn } from "../support/demo-fixture";
 import { connectSyncClient, until, type SyncClient } from "../support/sync-client";
 import { createPostgresDatabase, POSTGRES_URL } from "../support/test-database";
@@ -61,9 +62,11 @@ describe("durability through SIGKILL", () => {
 
     // Both writers add cards as fast as the event loop lets them.
     let writing = true;
+    const authors = [await identityOf(moderator), await identityOf(editor)] as const;
     const write = async (c: SyncClient, prefix: string) => {
+      const author = prefix === "a" ? authors[0] : authors[1];
       for (let i = 0; writing; i++) {
-        c.doc.getMap("cards").set(`${prefix}-${i}`, `Karte ${prefix} ${i}`);
+        putCard(c.doc, author, `${prefix}-${i}`, `Karte ${prefix} ${i}`);
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     };

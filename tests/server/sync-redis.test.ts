@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { parseEnv } from "@/lib/env";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
+import { identityOf, putCard } from "../support/board-cards";
 import { DEMO, demoConcept, memberAction, memberUserId, signedIn } from "../support/demo-fixture";
 import { connectSyncClient, until, type SyncClient } from "../support/sync-client";
 import { createPostgresDatabase, POSTGRES_URL } from "../support/test-database";
@@ -46,11 +47,12 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
       clients.push(c);
       return c;
     };
-    return { first, second, moderator, demo, board, connect };
+    const author = await identityOf(moderator);
+    return { first, second, moderator, demo, board, connect, author };
   }
 
   it("lets clients on different instances converge, passes presence, and loses nothing when one dies", async () => {
-    const { first, second, moderator, demo, board, connect } = await startTwoInstances({
+    const { first, second, moderator, demo, board, connect, author } = await startTwoInstances({
       REDIS_URL: REDIS_URL!,
     });
     expect(await (await fetch(`${second.url}/api/health`)).json()).toMatchObject({
@@ -61,18 +63,18 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
     const all = [...onFirst, ...onSecond];
     await Promise.all(all.map((c) => c.synced));
 
-    all.forEach((c, i) => c.doc.getMap("cards").set(`card-${i}`, `Karte ${i}`));
+    all.forEach((c, i) => putCard(c.doc, author, `card-${i}`, `Karte ${i}`));
     await until(
       () => all.every((c) => c.doc.getMap("cards").size === 4),
       10_000,
       "cards across instances",
     );
 
-    onFirst[0]!.provider.awareness.setLocalStateField("user", { name: "Moderation im Rathaus" });
+    // Presence shows the name the server knows, whatever the client claims.
+    onFirst[0]!.provider.awareness.setLocalStateField("user", { name: "Jemand anderes" });
     const id = onFirst[0]!.doc.clientID;
     await until(
-      () =>
-        onSecond[0]!.provider.awareness.getStates().get(id)?.user?.name === "Moderation im Rathaus",
+      () => onSecond[0]!.provider.awareness.getStates().get(id)?.user?.name === author.name,
       10_000,
       "presence across instances",
     );
@@ -91,7 +93,7 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
     expect((await editorOnSecond.closed).code).toBe(CLOSE_CODES.forbidden);
 
     // Instance one dies mid-stream; what its clients wrote and others saw survives.
-    for (let i = 0; i < 50; i++) onFirst[1]!.doc.getMap("cards").set(`late-${i}`, `spät ${i}`);
+    for (let i = 0; i < 50; i++) putCard(onFirst[1]!.doc, author, `late-${i}`, `spät ${i}`);
     await until(
       () => onSecond[1]!.doc.getMap("cards").size >= 20,
       10_000,
@@ -114,7 +116,7 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
       await redis.del(stream);
       redis.disconnect();
     });
-    const { first, second, connect } = await startTwoInstances({
+    const { first, second, connect, author } = await startTwoInstances({
       REDIS_URL: REDIS_URL!,
       REDIS_STREAM: stream,
     });
@@ -143,10 +145,10 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
     // follows stays in the stream, which is then trimmed, as when a reader falls too far behind.
     second.process.kill("SIGSTOP");
     try {
-      cards(writer).set("first", "kommt noch über Redis");
+      putCard(writer.doc, author, "first", "kommt noch über Redis");
       await until(async () => (await cardsInStream()) === 1, 5_000, "first in the stream");
       await new Promise((resolve) => setTimeout(resolve, 200));
-      for (let i = 0; i < 20; i++) cards(writer).set(`missed-${i}`, `Karte ${i}`);
+      for (let i = 0; i < 20; i++) putCard(writer.doc, author, `missed-${i}`, `Karte ${i}`);
       await until(async () => (await cardsInStream()) === 21, 5_000, "all in the stream");
       expect(await redis.xtrim(stream, "MAXLEN", 0)).toBeGreaterThan(0);
     } finally {
@@ -155,7 +157,7 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
 
     await until(() => cards(reader).size === 21, 15_000, "missed cards, from the database");
     expect((await metricsOf(second)).redis.gaps).toBe(1);
-    cards(writer).set("after", "wieder über Redis");
+    putCard(writer.doc, author, "after", "wieder über Redis");
     await until(() => cards(reader).has("after"), 5_000, "later cards through Redis again");
   });
 });
