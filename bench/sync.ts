@@ -2,8 +2,8 @@
  * `npm run bench:sync`: the project's sync server against the reference y-websocket server
  * (@y/websocket-server 0.1.1: no auth, no persistence), same load, same run.
  *
- * Load model: N clients on one board document, each editing once a second at a random offset
- * within the second. Ten are full y-websocket clients that apply everything and measure latency
+ * Load model: N clients on one board document, each editing the text of its own card once a
+ * second at a random offset within the second (so the server's board rules check every edit). Ten are full y-websocket clients that apply everything and measure latency
  * (write → arrival at every other full client). The rest are lightweight writers: they encode
  * their own edits with their own Y.Doc and never apply what they receive, so the load generator
  * leaves the cores to the server, which still fans out to every client.
@@ -24,8 +24,11 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { getCardText, insertCard } from "@/lib/board/board-doc";
+import type { CardAuthor } from "@/lib/board/board-schema";
 import { parseEnv } from "@/lib/env";
 import { ensureBuild } from "@/server/ensure-build";
+import { identityOf } from "../tests/support/board-cards";
 import { HttpClient } from "../tests/support/http-client";
 import { median, printTable, writeResults } from "./report";
 
@@ -51,6 +54,8 @@ interface Target {
   wsBase: string;
   docName: string;
   headers: Record<string, string>;
+  /** Who the clients write as: their cards carry this author. */
+  author: CardAuthor;
   stop(): Promise<void>;
 }
 
@@ -99,6 +104,7 @@ async function startReference(): Promise<Target> {
     wsBase: `ws://127.0.0.1:${port}`,
     docName: "board-bench",
     headers: {},
+    author: { id: "bench", name: "Arbeitsgruppe" },
     stop: stopper(child),
   };
 }
@@ -125,6 +131,8 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
       DATABASE_URL: databaseUrl,
       REDIS_URL: "",
       LOG_LEVEL: "info",
+      // All clients sign in as one person here; a real room has one socket or three per person.
+      SYNC_MAX_SOCKETS_PER_PERSON: "10000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -144,6 +152,7 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
     wsBase: `ws://127.0.0.1:${match[1]}/sync`,
     docName: workshops[0]!.boardDoc,
     headers: { cookie: moderator.cookieHeader },
+    author: await identityOf(moderator),
     stop: stopper(child, async () => {
       await dropDatabase?.();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -182,10 +191,21 @@ interface Writer {
   close(): void;
 }
 
+/** Adds the writer's own card; each edit then replaces its text with the time it was sent. */
+function ownCard(doc: Y.Doc, author: CardAuthor): (seq: number) => void {
+  const id = crypto.randomUUID();
+  insertCard(doc, { id, laneId: "bench", kind: "idea", text: "", colour: "yellow", author });
+  const text = getCardText(doc, id);
+  return () =>
+    doc.transact(() => {
+      text.delete(0, text.length);
+      text.insert(0, `@${performance.now()}`);
+    });
+}
+
 /** A full client: the y-websocket provider, applying everything and timing what arrives. */
 async function fullClient(
   target: Target,
-  index: number,
   latencies: number[],
   received: { count: number },
 ): Promise<Writer> {
@@ -200,13 +220,13 @@ async function fullClient(
     WebSocketPolyfill: HeaderWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
-  const map = doc.getMap<number>("bench");
-  map.observe((event) => {
-    if (event.transaction.local) return;
+  doc.getMap("cards").observeDeep((events, transaction) => {
+    if (transaction.local) return;
     const now = performance.now();
-    for (const key of event.keysChanged) {
-      const sentAt = map.get(key);
-      if (typeof sentAt === "number") {
+    for (const event of events) {
+      if (!(event.target instanceof Y.Text)) continue;
+      const sentAt = Number(event.target.toString().slice(1));
+      if (sentAt > 0) {
         latencies.push(now - sentAt);
         received.count++;
       }
@@ -216,14 +236,12 @@ async function fullClient(
     if (provider.synced) resolve();
     provider.on("sync", (synced: boolean) => synced && resolve());
   });
-  return {
-    edit: (seq) => map.set(`f${index}-${seq}`, performance.now()),
-    close: () => provider.destroy(),
-  };
+  const edit = ownCard(doc, target.author);
+  return { edit, close: () => provider.destroy() };
 }
 
 /** A lightweight writer: its own Y.Doc for encoding, a raw socket, nothing applied. */
-async function lightWriter(target: Target, index: number): Promise<Writer> {
+async function lightWriter(target: Target): Promise<Writer> {
   const doc = new Y.Doc();
   const ws = new WebSocket(`${target.wsBase}/${target.docName}`, { headers: target.headers });
   ws.binaryType = "nodebuffer";
@@ -244,11 +262,8 @@ async function lightWriter(target: Target, index: number): Promise<Writer> {
   doc.on("update", (update: Uint8Array) => {
     if (ws.readyState === ws.OPEN) ws.send(updateMessage(update));
   });
-  const map = doc.getMap<number>("bench");
-  return {
-    edit: (seq) => map.set(`l${index}-${seq}`, performance.now()),
-    close: () => ws.close(),
-  };
+  const edit = ownCard(doc, target.author);
+  return { edit, close: () => ws.close() };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -278,15 +293,10 @@ async function runLoad(target: Target, n: number, round: number): Promise<Result
   const fullCount = Math.min(FULL_CLIENTS, n);
   const started = performance.now();
   const writers: Writer[] = [];
-  for (let i = 0; i < fullCount; i++)
-    writers.push(await fullClient(target, i, latencies, received));
+  for (let i = 0; i < fullCount; i++) writers.push(await fullClient(target, latencies, received));
   for (let batch = fullCount; batch < n; batch += 25) {
     const size = Math.min(25, n - batch);
-    writers.push(
-      ...(await Promise.all(
-        Array.from({ length: size }, (_, j) => lightWriter(target, batch + j)),
-      )),
-    );
+    writers.push(...(await Promise.all(Array.from({ length: size }, () => lightWriter(target)))));
   }
   const connectSyncMs = performance.now() - started;
 

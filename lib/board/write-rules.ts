@@ -299,7 +299,8 @@ export function checkBoardWrite(tr: Y.Transaction, writer: Writer): void {
     const author = change.now.get("author");
     if (change.keys.has("kind") && !writer.moderator && !ownedBy(author, writer))
       reject("card_kind_not_own");
-    if (change.text && (author === null || author === undefined)) reject("anonymous_text_fixed");
+    const textChanged = change.text || change.keys.has("text");
+    if (textChanged && (author === null || author === undefined)) reject("anonymous_text_fixed");
     checkEntry(boardCard, change, "card");
   }
   const board = tr.doc;

@@ -140,6 +140,13 @@ describe("board write rules", () => {
       "anonymous_text_fixed",
     );
     expect(verdict(doc, anna, (c) => removeCard(c, "anon"))).toBe("card_delete_not_own");
+    expect(
+      verdict(doc, anna, (c) =>
+        cardsOf(c)
+          .get("anon")!
+          .set("text", new Y.Text("Neu") as never),
+      ),
+    ).toBe("anonymous_text_fixed");
   });
 
   it("leaves lanes and their layout to moderators", () => {
