@@ -161,7 +161,7 @@ export class SyncServer implements ScopeHost, DocHost {
     if (!decision.ok) return reject(socket, decision.status, decision.error);
     const owner = scopeOwner(decision.principal);
     const releaseCap = this.caps.open([
-      { key: owner, max: this.options.maxSocketsPerPerson ?? 40 },
+      { key: owner, max: this.options.maxSocketsPerPerson ?? 50 },
       ...(decision.token
         ? [{ key: `token ${decision.token}`, max: this.options.maxSocketsPerToken ?? 4 }]
         : []),
@@ -197,7 +197,7 @@ export class SyncServer implements ScopeHost, DocHost {
         db,
         docName: formatDocName({ kind: "board-control", id: parsed.id }),
         principal: decision.principal,
-      })) === "write";
+      }).catch(() => "read")) === "write";
     return { identity, moderator };
   }
 
