@@ -10,7 +10,13 @@ import { CLOSE_CODES, isTerminalClose } from "./close-codes";
 import { SYNC_PATH } from "./doc-names";
 
 export type DenialReason =
-  "unauthorized" | "forbidden" | "not_found" | "malformed" | "rate_limited";
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "malformed"
+  | "rate_limited"
+  | "too_large"
+  | "rules_broken";
 
 export type SyncStatus =
   | { state: "connecting" }
@@ -29,6 +35,8 @@ const CLOSE_REASON: Record<number, DenialReason> = {
   [CLOSE_CODES.notFound]: "not_found",
   [CLOSE_CODES.malformed]: "malformed",
   [CLOSE_CODES.rateLimited]: "rate_limited",
+  [CLOSE_CODES.documentTooLarge]: "too_large",
+  [CLOSE_CODES.rulesBroken]: "rules_broken",
 };
 
 export interface SyncConnectionOptions {
