@@ -19,12 +19,12 @@ import { getControlState } from "@/lib/board/board-control";
 import { getCards, getLanes, type Card } from "@/lib/board/board-doc";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import type { Db, Tx } from "@/lib/db/client";
-import { concepts, fields, goals, measures, responsibilities, workshops } from "@/lib/db/schema";
+import { fields, goals, measures, responsibilities, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
 import { organisationsByName } from "@/lib/concept/organisations";
 import { diffContent, type ContentDiff } from "@/lib/revision/diff-content";
-import { latestRevisionNumber, recordRevision } from "@/lib/revision/record-revision";
+import { lockConceptRevisions, recordRevision } from "@/lib/revision/record-revision";
 import { formatDocName } from "@/lib/sync/doc-names";
 import { DocStore } from "@/lib/sync/doc-store";
 import { validateCardContent } from "./card-content";
@@ -107,11 +107,8 @@ export async function commitBoardCards({
 
   try {
     return await db.transaction(async (tx) => {
-      // One commit per concept at a time; the base check below then sees every earlier one.
-      await tx.execute(sql`select id from ${concepts} where id = ${conceptId} for update`);
-      const current = await latestRevisionNumber({ tx, conceptId });
-      if (data.baseRevision !== undefined && current !== data.baseRevision)
-        throw new AppError("conflict:revision", { details: { currentRevision: current } });
+      // One revision per concept at a time; the base check then sees every earlier one.
+      await lockConceptRevisions({ tx, conceptId, baseRevision: data.baseRevision });
       const before = await loadConceptContent({ db: tx, conceptId });
       if (!before) throw new AppError("not_found:concept");
 
