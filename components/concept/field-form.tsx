@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useRevisionForm } from "./use-revision-form";
 import { addFieldAction, saveFieldAction } from "@/app/(main)/concepts/[conceptId]/fields/actions";
 import { Button } from "@/components/ui/button";
 import { FormField, Input, Textarea } from "@/components/ui/form";
 import { FormError, useFieldError } from "@/components/ui/form-feedback";
-import { idleState } from "@/lib/forms/action-state";
 
 interface FieldValues {
   id: string;
@@ -17,23 +16,35 @@ interface FieldValues {
 }
 
 /** Edits one field of action, or (without `field`) appends a new one. */
-export function FieldForm({ conceptId, field }: { conceptId: string; field?: FieldValues }) {
+export function FieldForm({
+  conceptId,
+  field,
+  baseRevision,
+}: {
+  conceptId: string;
+  field?: FieldValues;
+  /** The revision the page loaded the fields at. */
+  baseRevision: number;
+}) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(
+  const { state, action, onSubmit, pending, baseRevisionInput } = useRevisionForm(
     field ? saveFieldAction : addFieldAction,
-    idleState,
+    baseRevision,
   );
   const fieldError = useFieldError(state);
   const prefix = field ? `field-${field.number}` : "new-field";
   return (
     <form
       action={action}
+      // A new field's form empties after adding, as React resets it; an edit keeps its input.
+      onSubmit={field ? onSubmit : undefined}
       className="space-y-4"
       noValidate
       aria-label={field ? `${field.number} ${field.title}` : t("fields.add")}
     >
       <input type="hidden" name="conceptId" value={conceptId} />
       {field ? <input type="hidden" name="fieldId" value={field.id} /> : null}
+      {field ? baseRevisionInput : null}
       <FormError state={state} />
       <FormField id={`${prefix}-title`} label={t("fields.title")} error={fieldError("title")}>
         {(props) => (

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import {
   saveGoalAction,
   saveMeasureAction,
@@ -12,18 +11,24 @@ import { FormError, useFieldError } from "@/components/ui/form-feedback";
 import { Options } from "@/components/ui/options";
 import type { GoalContent, MeasureContent } from "@/lib/concept/load-concept-content";
 import { measurePriorities, measureStatuses, responsibilityRoles } from "@/lib/domain-values";
-import { idleState } from "@/lib/forms/action-state";
+import { useRevisionForm } from "./use-revision-form";
 
 /** A measure's editable attributes; saving records a revision. */
 export function MeasureEditForm({
   conceptId,
   measure,
+  baseRevision,
 }: {
   conceptId: string;
   measure: MeasureContent;
+  /** The revision the page loaded the measure at. */
+  baseRevision: number;
 }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(saveMeasureAction, idleState);
+  const { state, action, onSubmit, pending, baseRevisionInput } = useRevisionForm(
+    saveMeasureAction,
+    baseRevision,
+  );
   const error = useFieldError(state);
   const names = (role: (typeof responsibilityRoles)[number]) =>
     measure.responsibilities
@@ -36,9 +41,16 @@ export function MeasureEditForm({
     </FormField>
   );
   return (
-    <form action={action} className="space-y-4" noValidate aria-label={measure.title}>
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      className="space-y-4"
+      noValidate
+      aria-label={measure.title}
+    >
       <input type="hidden" name="conceptId" value={conceptId} />
       <input type="hidden" name="measureId" value={measure.id} />
+      {baseRevisionInput}
       <FormError state={state} />
       {text("title", 300)}
       <FormField
@@ -114,14 +126,33 @@ export function MeasureEditForm({
 }
 
 /** A goal's text, or retiring it (its number stays taken); saving records a revision. */
-export function GoalEditForm({ conceptId, goal }: { conceptId: string; goal: GoalContent }) {
+export function GoalEditForm({
+  conceptId,
+  goal,
+  baseRevision,
+}: {
+  conceptId: string;
+  goal: GoalContent;
+  /** The revision the page loaded the goal at. */
+  baseRevision: number;
+}) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(saveGoalAction, idleState);
+  const { state, action, onSubmit, pending, baseRevisionInput } = useRevisionForm(
+    saveGoalAction,
+    baseRevision,
+  );
   const error = useFieldError(state);
   return (
-    <form action={action} className="space-y-4" noValidate aria-label={goal.text}>
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      className="space-y-4"
+      noValidate
+      aria-label={goal.text}
+    >
       <input type="hidden" name="conceptId" value={conceptId} />
       <input type="hidden" name="goalId" value={goal.id} />
+      {baseRevisionInput}
       <FormError state={state} />
       <FormField id="goal-text" label={t("history.attributes.text")} error={error("text")}>
         {(props) => <Textarea {...props} name="text" defaultValue={goal.text} maxLength={1000} />}

@@ -19,14 +19,15 @@ import { getControlState } from "@/lib/board/board-control";
 import { getCards, getLanes, type Card } from "@/lib/board/board-doc";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import type { Db, Tx } from "@/lib/db/client";
-import { concepts, fields, goals, measures, responsibilities, workshops } from "@/lib/db/schema";
+import { fields, goals, measures, responsibilities, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
 import { organisationsByName } from "@/lib/concept/organisations";
 import { diffContent, type ContentDiff } from "@/lib/revision/diff-content";
-import { latestRevisionNumber, recordRevision } from "@/lib/revision/record-revision";
+import { lockConceptRevisions, recordRevision } from "@/lib/revision/record-revision";
 import { formatDocName } from "@/lib/sync/doc-names";
 import { DocStore } from "@/lib/sync/doc-store";
+import { validateCardContent } from "./card-content";
 
 export const commitInputSchema = z.object({
   cardIds: z.array(z.string().min(1).max(100)).min(1).max(2000),
@@ -92,24 +93,22 @@ export async function commitBoardCards({
     throw new AppError("bad_request:input", { fields: { baseRevision: "required" } });
   const board = await loadBoard(db, workshopId);
 
-  const selected: Card[] = [];
+  const picked: Card[] = [];
   const skipped: string[] = [];
   for (const id of new Set(data.cardIds)) {
     const card = board.cards.get(id);
     if (!card) throw new AppError("bad_request:commit", { fields: { cardIds: "unknown_card" } });
-    if (card.kind === "goal" || card.kind === "measure") selected.push(card);
+    if (card.kind === "goal" || card.kind === "measure") picked.push(card);
     else skipped.push(id);
   }
-  if (selected.length === 0)
+  if (picked.length === 0)
     throw new AppError("bad_request:commit", { fields: { cardIds: "no_goal_or_measure" } });
+  const selected = validateCardContent({ cards: picked });
 
   try {
     return await db.transaction(async (tx) => {
-      // One commit per concept at a time; the base check below then sees every earlier one.
-      await tx.execute(sql`select id from ${concepts} where id = ${conceptId} for update`);
-      const current = await latestRevisionNumber({ tx, conceptId });
-      if (data.baseRevision !== undefined && current !== data.baseRevision)
-        throw new AppError("conflict:revision", { details: { currentRevision: current } });
+      // One revision per concept at a time; the base check then sees every earlier one.
+      await lockConceptRevisions({ tx, conceptId, baseRevision: data.baseRevision });
       const before = await loadConceptContent({ db: tx, conceptId });
       if (!before) throw new AppError("not_found:concept");
 
@@ -139,6 +138,12 @@ export async function commitBoardCards({
 }
 
 type Board = Awaited<ReturnType<typeof loadBoard>>;
+
+/** The control doc is client-written too: only a plain count is stored. */
+const voteCountOf = (value: unknown): number | null =>
+  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 31
+    ? (value as number)
+    : null;
 
 /** Hands out the next free number per parent (field or goal), counting retired items too. */
 async function numbering(tx: Tx, table: typeof goals | typeof measures, parentIds: string[]) {
@@ -278,7 +283,7 @@ async function upsertMeasures(
       priority: details?.priority ?? null,
       status: details?.status ?? ("new" as const),
       sourceWorkshopId: workshopId,
-      voteCount: board.votes[card.id] ?? null,
+      voteCount: voteCountOf(board.votes[card.id]),
     };
     const seen = new Set<string>();
     responsibilitiesByCard.set(

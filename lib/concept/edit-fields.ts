@@ -4,10 +4,13 @@ import type { ConceptCommand } from "@/lib/concept/concept-command";
 import { chapters, fields } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
-import { recordRevision } from "@/lib/revision/record-revision";
-import { fieldSchema } from "./schemas";
+import { lockConceptRevisions, recordRevision } from "@/lib/revision/record-revision";
+import { fieldEditSchema, fieldSchema } from "./schemas";
 
-/** Changes a field's title, strategic goal or prioritisation; moderators only; one revision. */
+/**
+ * Changes a field's title, strategic goal or prioritisation; moderators only; one revision;
+ * refused with conflict:revision if the input's `baseRevision` is no longer the latest.
+ */
 export async function updateField({
   db,
   userId,
@@ -16,9 +19,10 @@ export async function updateField({
   input,
 }: ConceptCommand & { fieldId: string }): Promise<void> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
-  const data = parseInput(fieldSchema, input);
+  const { baseRevision, ...data } = parseInput(fieldEditSchema, input);
   if (!isUuid(fieldId)) throw new AppError("not_found:field");
   await db.transaction(async (tx) => {
+    await lockConceptRevisions({ tx, conceptId, baseRevision });
     const [field] = await tx
       .update(fields)
       .set(data)
@@ -44,6 +48,8 @@ export async function addField({
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
   const data = parseInput(fieldSchema, input);
   return db.transaction(async (tx) => {
+    // Also serialises the numbering: two fields added at once get consecutive numbers.
+    await lockConceptRevisions({ tx, conceptId });
     const [last] = await tx
       .select({ number: max(fields.number) })
       .from(fields)

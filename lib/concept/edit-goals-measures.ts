@@ -6,7 +6,7 @@ import { fields, goals, measures, responsibilities } from "@/lib/db/schema";
 import { responsibilityRoles } from "@/lib/domain-values";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
-import { recordRevision } from "@/lib/revision/record-revision";
+import { lockConceptRevisions, recordRevision } from "@/lib/revision/record-revision";
 import { organisationsByName } from "./organisations";
 import { goalEditSchema, measureEditSchema } from "./schemas";
 
@@ -21,7 +21,10 @@ async function goalOfConcept(tx: Tx, conceptId: string, goalId: string) {
   return goal;
 }
 
-/** Changes a goal's text or retires it (its number stays taken); moderators only; one revision. */
+/**
+ * Changes a goal's text or retires it (its number stays taken); moderators only; one revision.
+ * Refused with conflict:revision if the input's `baseRevision` is no longer the latest.
+ */
 export async function updateGoal({
   db,
   userId,
@@ -30,8 +33,9 @@ export async function updateGoal({
   input,
 }: ConceptCommand & { goalId: string }): Promise<void> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
-  const data = parseInput(goalEditSchema, input);
+  const { baseRevision, ...data } = parseInput(goalEditSchema, input);
   await db.transaction(async (tx) => {
+    await lockConceptRevisions({ tx, conceptId, baseRevision });
     const goal = await goalOfConcept(tx, conceptId, goalId);
     if (!goal) throw new AppError("not_found:goal");
     await tx
@@ -49,7 +53,8 @@ export async function updateGoal({
 
 /**
  * Changes a measure: texts, status, priority, budget flag, responsibilities (organisation names
- * per role; unknown ones are added), or retires it. Moderators only; one revision.
+ * per role; unknown ones are added), or retires it. Moderators only; one revision; refused with
+ * conflict:revision if the input's `baseRevision` is no longer the latest.
  */
 export async function updateMeasure({
   db,
@@ -59,9 +64,13 @@ export async function updateMeasure({
   input,
 }: ConceptCommand & { measureId: string }): Promise<void> {
   await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
-  const { lead, partner, involved, retired, ...data } = parseInput(measureEditSchema, input);
+  const { lead, partner, involved, retired, baseRevision, ...data } = parseInput(
+    measureEditSchema,
+    input,
+  );
   if (!isUuid(measureId)) throw new AppError("not_found:measure");
   await db.transaction(async (tx) => {
+    await lockConceptRevisions({ tx, conceptId, baseRevision });
     const [measure] = await tx
       .select({ goalId: measures.goalId, number: measures.number, retiredAt: measures.retiredAt })
       .from(measures)

@@ -10,6 +10,27 @@ const optionalDate = z
   .transform((v) => (v === "" ? null : v))
   .pipe(z.iso.date().nullable());
 
+/**
+ * The revision an edit form was loaded at (a hidden field): a save on top of a newer revision is
+ * refused with conflict:revision instead of silently overwriting. Optional for API callers.
+ */
+export const baseRevisionShape = {
+  baseRevision: z
+    .union([
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1),
+      z
+        .string()
+        .regex(/^\d{1,10}$/, "invalid")
+        .transform(Number)
+        .pipe(z.number().max(2 ** 31 - 1, "invalid")),
+    ])
+    .optional(),
+};
+
 export const createConceptSchema = z.object({
   title: text(200),
   type: z.enum(conceptType.enumValues),
@@ -23,6 +44,7 @@ export const fieldSchema = z.object({
   prioritisedUntil: optionalDate.default(null),
 });
 export type FieldInput = z.infer<typeof fieldSchema>;
+export const fieldEditSchema = fieldSchema.extend(baseRevisionShape);
 
 export const memberSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -74,6 +96,7 @@ const organisationList = z
 export const goalEditSchema = z.object({
   text: text(1000),
   retired: checkbox,
+  ...baseRevisionShape,
 });
 
 export const measureEditSchema = z.object({
@@ -92,4 +115,5 @@ export const measureEditSchema = z.object({
   lead: organisationList,
   partner: organisationList,
   involved: organisationList,
+  ...baseRevisionShape,
 });

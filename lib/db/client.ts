@@ -71,7 +71,7 @@ async function openPgliteInProcess() {
 /** PGlite on a data folder: locked to this process, run in a worker thread. */
 async function openPgliteWorker(dataDir: string) {
   fs.mkdirSync(dataDir, { recursive: true });
-  const releaseLock = acquireDataDirLock(dataDir);
+  const releaseLock = await acquireDataDirLock(dataDir);
   try {
     const client = await PGliteWorkerClient.open(path.join(dataDir, "pgdata"));
     return {

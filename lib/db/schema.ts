@@ -373,6 +373,8 @@ export const guests = pgTable(
     displayName: text("display_name").notNull(),
     organisationKind: organisationKind("organisation_kind"),
     role: guestRole("role").notNull(),
+    /** Set when a moderator removed the guest: their cookie and tokens no longer open anything. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("guests_workshop_idx").on(t.workshopId), index("guests_invite_idx").on(t.inviteId)],

@@ -2,6 +2,12 @@
 export type ActionState =
   | { status: "idle" }
   | { status: "ok"; message: string }
-  | { status: "error"; error: string; fields?: Record<string, string> };
+  | {
+      status: "error";
+      error: string;
+      fields?: Record<string, string>;
+      /** Facts to recover with, e.g. `currentRevision` after conflict:revision. */
+      details?: Record<string, unknown>;
+    };
 
 export const idleState: ActionState = { status: "idle" };

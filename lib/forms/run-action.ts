@@ -15,7 +15,8 @@ export async function runAction(body: () => Promise<string | void>): Promise<Act
     return { status: "ok", message: message ?? "saved" };
   } catch (error) {
     unstable_rethrow(error);
-    if (isAppError(error)) return { status: "error", error: error.code, fields: error.fields };
+    if (isAppError(error))
+      return { status: "error", error: error.code, fields: error.fields, details: error.details };
     log.error("action failed", { error: String(error) });
     return { status: "error", error: "internal:server" };
   }

@@ -56,10 +56,10 @@ export async function resolveDocAccess({
   if (principal.kind === "guest") {
     if (!isBoard || doc.id !== principal.workshopId) throw new AppError("forbidden:document");
     const [guest] = await db
-      .select({ role: guests.role })
+      .select({ role: guests.role, removedAt: guests.removedAt })
       .from(guests)
       .where(eq(guests.id, principal.guestId));
-    if (!guest) throw new AppError("unauthorized:guest");
+    if (!guest || guest.removedAt) throw new AppError("unauthorized:guest");
     access = guest.role === "participant" && doc.kind === "board" ? "write" : "read";
   } else {
     const role = await getConceptRole({ db, userId: principal.userId, conceptId: doc.conceptId });

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { guestRole, guests, invites, organisationKind, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
+import { accessChanged } from "@/lib/sync/access-events";
 
 export const GUEST_SESSION_TTL_SECONDS = 24 * 60 * 60;
 
@@ -19,6 +20,13 @@ export const inviteSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(24),
+});
+
+/** Options of revoking a link, e.g. from the query `?removeGuests=true`. */
+export const revokeOptionsSchema = z.object({
+  removeGuests: z
+    .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
+    .default(false),
 });
 
 export const joinSchema = z.object({
@@ -33,12 +41,12 @@ function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-/** The workshop's concept, after checking the user moderates it. */
-async function requireWorkshopModerator(
+/** The workshop's concept id, after checking the user moderates it. */
+export async function requireWorkshopModerator(
   db: Db,
   userId: string | undefined,
   workshopId: string,
-): Promise<void> {
+): Promise<string> {
   if (!isUuid(workshopId)) throw new AppError("not_found:workshop");
   const [workshop] = await db
     .select({ conceptId: workshops.conceptId })
@@ -46,6 +54,7 @@ async function requireWorkshopModerator(
     .where(eq(workshops.id, workshopId));
   if (!workshop) throw new AppError("not_found:workshop");
   await requireConceptRole({ db, userId, conceptId: workshop.conceptId, atLeast: "moderator" });
+  return workshop.conceptId;
 }
 
 /** Invites of a workshop that still work (not revoked, not expired); moderators only. */
@@ -79,28 +88,47 @@ export async function listInvites({
     .orderBy(desc(invites.createdAt));
 }
 
-/** Revokes an invite: its link stops working; guests who joined keep their place. */
+/**
+ * Revokes an invite: its link stops working. Guests who joined through it keep their place,
+ * unless the option `removeGuests` is set: then they are removed too (as removeGuest does), in the same
+ * transaction, and open connections are re-checked. Returns how many guests were removed.
+ */
 export async function revokeInvite({
   db,
   userId,
   workshopId,
   inviteId,
+  options = {},
   now = new Date(),
 }: {
   db: Db;
   userId: string | undefined;
   workshopId: string;
   inviteId: string;
+  /** Raw options, validated here (revokeOptionsSchema). */
+  options?: unknown;
   now?: Date;
-}): Promise<void> {
-  await requireWorkshopModerator(db, userId, workshopId);
+}): Promise<{ removedGuests: number }> {
+  const conceptId = await requireWorkshopModerator(db, userId, workshopId);
+  const { removeGuests } = parseInput(revokeOptionsSchema, options);
   if (!isUuid(inviteId)) throw new AppError("not_found:invite");
-  const revoked = await db
-    .update(invites)
-    .set({ revokedAt: now })
-    .where(and(eq(invites.id, inviteId), eq(invites.workshopId, workshopId)))
-    .returning({ id: invites.id });
-  if (revoked.length === 0) throw new AppError("not_found:invite");
+  const removed = await db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(invites)
+      .set({ revokedAt: now })
+      .where(and(eq(invites.id, inviteId), eq(invites.workshopId, workshopId)))
+      .returning({ id: invites.id });
+    if (revoked.length === 0) throw new AppError("not_found:invite");
+    if (!removeGuests) return 0;
+    const rows = await tx
+      .update(guests)
+      .set({ removedAt: now })
+      .where(and(eq(guests.inviteId, inviteId), isNull(guests.removedAt)))
+      .returning({ id: guests.id });
+    return rows.length;
+  });
+  if (removed > 0) accessChanged(conceptId);
+  return { removedGuests: removed };
 }
 
 /** The workshop an invite link leads to, if the link still works. */

@@ -73,7 +73,34 @@ describe("embedded PGlite data folder", () => {
     } finally {
       expect(await restarted.stop()).toBe(0);
     }
-  });
+  }, 150_000);
+
+  it("starts over a lock left by a crashed server, whose pid may be reused or a zombie", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-datadir-"));
+    const lockPath = path.join(dir, "server.lock");
+    try {
+      // An older server's lock file naming a pid that now belongs to another live process.
+      fs.writeFileSync(lockPath, String(process.pid));
+      const first = await startTestServer({ database: "pglite", dataDir: dir });
+      // Killed without a chance to clean up: its lock stays behind.
+      await first.kill();
+      expect(fs.existsSync(lockPath)).toBe(true);
+      const killedAt = Date.now();
+      const second = await startTestServer({ database: "pglite", dataDir: dir });
+      // Taken over once it went stale (10 s without a refresh), not refused.
+      expect(Date.now() - killedAt).toBeLessThan(60_000);
+      await second.kill();
+      // A lock that went stale long ago (its owner crashed, or lingers as a zombie) is taken
+      // over at once.
+      const aMinuteAgo = new Date(Date.now() - 60_000);
+      fs.utimesSync(lockPath, aMinuteAgo, aMinuteAgo);
+      const third = await startTestServer({ database: "pglite", dataDir: dir });
+      expect(await third.stop()).toBe(0);
+      expect(fs.existsSync(lockPath)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it("stops with a message naming a bad configuration value", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "server/main.ts"], {

@@ -4,6 +4,7 @@ import { revealVotes, setVoteResults, startVotingRound } from "@/lib/board/board
 import {
   addCard,
   addLane,
+  cardsOf,
   linkMeasureToGoal,
   setCardText,
   setMeasureFields,
@@ -257,5 +258,56 @@ describe("committing board cards into the concept", () => {
     expect(await fieldsOf(["goal-free"])).toEqual({ "goal-free": "lane_without_field" });
     expect(await fieldsOf(["measure-free"])).toEqual({ "measure-free": "measure_without_goal" });
     expect(await fieldsOf(["idea-a"])).toEqual({ cardIds: "no_goal_or_measure" });
+  });
+
+  it("refuses cards whose content the concept store cannot take, naming card and field", async () => {
+    const author = { id: moderator, name: "Moderation" };
+    for (const id of ["measure-bogus", "measure-huge", "measure-map"]) {
+      addCard(board, { laneId: "lane-1", kind: "measure", text: "Lernpaten", author }, { id });
+      linkMeasureToGoal(board, id, "goal-a");
+    }
+    addCard(board, { laneId: "lane-1", kind: "goal", text: "Ziel", author }, { id: "goal-huge" });
+    // What a modified client can write straight into the doc, past the typed accessors.
+    const raw = (id: string) => cardsOf(board).get(id)!;
+    raw("measure-bogus").set("measure", {
+      status: "bogus",
+      responsibilities: [{ organisation: "Jugendamt", role: "owner" }],
+    });
+    raw("measure-huge").set("text", new Y.Text("x".repeat(200_000)));
+    raw("measure-map").set("measure", new Y.Map());
+    raw("goal-huge").set("text", new Y.Text("Ziel ".repeat(400)));
+    await saveBoard();
+    const before = await loadConceptContent({ db: handle.db, conceptId });
+
+    const error = (await commit({
+      cardIds: ["measure-bogus", "measure-huge", "measure-map", "goal-huge", "goal-a"],
+      message: "x",
+      baseRevision: 5,
+    }).catch((e: unknown) => e)) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe("bad_request:card");
+    expect(error.details).toEqual({
+      cards: {
+        "measure-bogus": { status: "invalid_choice", "responsibilities.0.role": "invalid_choice" },
+        "measure-huge": { title: "too_long" },
+        "measure-map": { measure: "invalid" },
+        "goal-huge": { text: "too_long" },
+      },
+    });
+    expect(error.fields).toEqual({
+      "measure-bogus": "invalid_content",
+      "measure-huge": "title_too_long",
+      "measure-map": "invalid_content",
+      "goal-huge": "title_too_long",
+    });
+    expect(await loadConceptContent({ db: handle.db, conceptId })).toEqual(before);
+
+    // A measure title at the store's limit (300) is committed.
+    raw("measure-huge").set("text", new Y.Text("x".repeat(300)));
+    await saveBoard();
+    const ok = await commit({ cardIds: ["measure-huge"], message: "x", baseRevision: 5 });
+    expect(ok.diff.items).toEqual([
+      expect.objectContaining({ kind: "measure", change: "added", label: "x".repeat(300) }),
+    ]);
   });
 });

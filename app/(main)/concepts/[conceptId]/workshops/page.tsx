@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { WorkshopForm } from "@/components/concept/workshop-form";
+import { WorkshopGuests } from "@/components/concept/workshop-guests";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { roleAtLeast } from "@/lib/auth/access";
@@ -47,6 +48,9 @@ export default async function WorkshopsPage({
                 <ButtonLink href={`/board/${workshop.id}`} variant="secondary">
                   {t("workshops.openBoard")}
                 </ButtonLink>
+                {roleAtLeast(role, "moderator") ? (
+                  <WorkshopGuests workshopId={workshop.id} title={workshop.title} />
+                ) : null}
                 {workshop.fieldNumbers.length ? (
                   <p className="text-sm">
                     {t("workshops.fieldsList", { fields: workshop.fieldNumbers.join(", ") })}
