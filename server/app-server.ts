@@ -5,12 +5,18 @@ import { getAuthSecret } from "@/lib/auth/secret";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { getEnv } from "@/lib/env";
+import { API_CONTENT_SECURITY_POLICY, baseSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
 import { registerFanout } from "@/lib/sync/fanout-registry";
 import { ensureBuild } from "./ensure-build";
 import { LocalFanout } from "./sync/fanout";
 import { RedisFanout } from "./sync/redis-fanout";
 import { newInstanceId, SyncServer } from "./sync/sync-server";
+
+/** Requests the page proxy gives a CSP of its own (proxy.ts matches the same paths). */
+function isPage(url: string | undefined): boolean {
+  return !/^\/(api\/|_next\/static\/|_next\/image)/.test(url ?? "/");
+}
 
 export interface AppServer {
   url: string;
@@ -55,7 +61,12 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
   });
   registerFanout(fanout);
 
+  const securityHeaders = baseSecurityHeaders({ publicUrl: env.PUBLIC_URL });
   const server = http.createServer((req, res) => {
+    // On every response, also those Next does not render (errors here, static files); pages
+    // add their own CSP with a nonce (proxy.ts), everything else allows nothing.
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (!isPage(req.url)) res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
     handle(req, res).catch((error: unknown) => {
       log.error("request failed", { url: req.url, error: String(error) });
       if (!res.headersSent) res.writeHead(500).end();

@@ -7,18 +7,20 @@ import { signToken } from "@/lib/auth/signed-token";
 import type { Db } from "@/lib/db/client";
 import { guestRole, guests, invites, organisationKind, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/forms/parse-input";
+import { numberInput, parseInput } from "@/lib/forms/parse-input";
 
 export const GUEST_SESSION_TTL_SECONDS = 24 * 60 * 60;
 
 export const inviteSchema = z.object({
   role: z.enum(guestRole.enumValues),
-  expiresInHours: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(24),
+  expiresInHours: numberInput(
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
+  ),
 });
 
 export const joinSchema = z.object({
@@ -39,6 +41,8 @@ async function requireWorkshopModerator(
   userId: string | undefined,
   workshopId: string,
 ): Promise<void> {
+  // Anonymous callers learn nothing about which workshops exist.
+  if (!userId) throw new AppError("unauthorized:session");
   if (!isUuid(workshopId)) throw new AppError("not_found:workshop");
   const [workshop] = await db
     .select({ conceptId: workshops.conceptId })
