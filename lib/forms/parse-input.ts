@@ -34,7 +34,11 @@ function issueKey(issue: z.core.$ZodIssue): FieldErrorKey {
       if (issue.format === "date") return "invalid_date";
       return "invalid";
     case "invalid_value":
-      return "invalid_choice";
+      // A number where one of some words was expected is of the wrong type, not a wrong word.
+      if (issue.input === undefined) return "required";
+      return issue.values.some((value) => typeof value === typeof issue.input)
+        ? "invalid_choice"
+        : "invalid_type";
     case "invalid_type":
       // A missing value is "required"; a value of the wrong type (a number for a text, true for
       // a number) is "invalid_type". Needs the input in the issue (reportInput below).

@@ -25,9 +25,8 @@ export function jsonRoute<C>(handler: (request: Request, context: C) => Promise<
     } catch (error) {
       if (!isAppError(error)) log.error("route failed", { url: request.url, error: String(error) });
       const { status, body } = toErrorResponse(error);
-      // An oversized body is not read to its end: closing the connection discards the rest.
-      const headers: HeadersInit = status === 413 ? { connection: "close" } : {};
-      return Response.json(body, { status, headers });
+      // A body refused unread is not received to its end either (server/app-server.ts).
+      return Response.json(body, { status });
     }
   };
 }

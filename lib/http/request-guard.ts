@@ -121,8 +121,8 @@ export async function readJsonBody({
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
-        // Not cancelled: that would reset the connection before the 413 is sent. The response
-        // closes the connection instead (json-route), and the rest of the body is discarded.
+        // Not cancelled: that would reset the connection before the 413 is sent. The server
+        // discards a little more after the answer and then closes it (server/app-server.ts).
         reader.releaseLock();
         throw new AppError("payload_too_large:body", { details: { maxBytes } });
       }

@@ -21,6 +21,14 @@ describe("field errors", () => {
     tags: z.array(z.string()),
   });
 
+  it("tells a wrong choice from a choice of the wrong type", () => {
+    const kind = z.object({ kind: z.enum(["idea", "goal"]) });
+    expect(fieldsOf(kind, {})).toEqual({ kind: "required" });
+    expect(fieldsOf(kind, { kind: "wish" })).toEqual({ kind: "invalid_choice" });
+    expect(fieldsOf(kind, { kind: 3 })).toEqual({ kind: "invalid_type" });
+    expect(fieldsOf(kind, { kind: ["idea"] })).toEqual({ kind: "invalid_type" });
+  });
+
   it("calls a missing value required and a value of the wrong type invalid_type", () => {
     expect(fieldsOf(schema, {})).toEqual({
       title: "required",

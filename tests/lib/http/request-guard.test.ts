@@ -6,7 +6,7 @@ const HOST = "konzept.stadt.example";
 
 /** As it arrives at the server: a body comes with its length (or as chunks, for streams). */
 function request(init: { method?: string; headers?: Record<string, string>; body?: BodyInit }) {
-  const length =
+  const length: Record<string, string> =
     typeof init.body === "string" || init.body instanceof URLSearchParams
       ? { "content-length": String(Buffer.byteLength(String(init.body))) }
       : init.body
@@ -48,7 +48,7 @@ describe("the origin check", () => {
   });
 
   it("refuses state-changing requests from another site by Origin or Sec-Fetch-Site", () => {
-    for (const headers of [
+    for (const headers of <Array<Record<string, string>>>[
       { origin: "https://evil.example" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
