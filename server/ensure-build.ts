@@ -9,6 +9,7 @@ const SOURCES = [
   "messages",
   "next.config.ts",
   "proxy.ts",
+  "instrumentation-client.ts",
   "package-lock.json",
 ];
 
