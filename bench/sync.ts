@@ -334,7 +334,7 @@ async function runLoad(target: Target, n: number, round: number): Promise<Result
   const sorted = [...latencies].sort((a, b) => a - b);
   const persist = target.metricsUrl
     ? (
-        (await (await fetch(target.metricsUrl)).json()) as {
+        (await (await fetch(target.metricsUrl, { headers: target.headers })).json()) as {
           persistLatency: { p50: number; p99: number };
         }
       ).persistLatency

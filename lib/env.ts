@@ -79,6 +79,16 @@ const envSchema = z
     SYNC_MAX_SOCKETS_PER_TOKEN: z.coerce.number().int().min(1).default(4),
     SYNC_KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(10_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Largest request body the JSON API reads; larger ones get 413 before they are read. */
+    HTTP_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    /** A bearer token that may read /api/metrics without a session (for a monitoring system). */
+    METRICS_TOKEN: optionalString.pipe(
+      z.string().min(16, "must be at least 16 characters").optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -5,12 +5,43 @@ import { getAuthSecret } from "@/lib/auth/secret";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
 import { getEnv } from "@/lib/env";
+import { API_CONTENT_SECURITY_POLICY, baseSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
 import { registerFanout } from "@/lib/sync/fanout-registry";
 import { ensureBuild } from "./ensure-build";
 import { LocalFanout } from "./sync/fanout";
 import { RedisFanout } from "./sync/redis-fanout";
 import { newInstanceId, SyncServer } from "./sync/sync-server";
+
+/** How much of a refused request body is still read (and discarded) after the answer. */
+const LINGER = { bytes: 8 * 1024 * 1024, ms: 5_000 };
+
+/**
+ * When the answer went out before the request body was read to its end (a 413, or a 401 before
+ * the body was looked at), the rest is not received: a little more is read and thrown away, so
+ * the client sees the answer rather than a reset connection, then the connection is closed.
+ */
+function hangUpOnUnreadBody(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.once("finish", () => {
+    if (req.complete) return;
+    let discarded = 0;
+    const hangUp = () => req.socket.destroy();
+    const timer = setTimeout(hangUp, LINGER.ms);
+    timer.unref();
+    req.on("data", (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > LINGER.bytes) hangUp();
+    });
+    req.once("end", () => clearTimeout(timer));
+    req.socket.once("close", () => clearTimeout(timer));
+    req.resume();
+  });
+}
+
+/** Requests the page proxy gives a CSP of its own (proxy.ts matches the same paths). */
+function isPage(url: string | undefined): boolean {
+  return !/^\/(api\/|_next\/static\/|_next\/image)/.test(url ?? "/");
+}
 
 export interface AppServer {
   url: string;
@@ -66,7 +97,13 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
   });
   registerFanout(fanout);
 
+  const securityHeaders = baseSecurityHeaders({ publicUrl: env.PUBLIC_URL });
   const server = http.createServer((req, res) => {
+    // On every response, also those Next does not render (errors here, static files); pages
+    // add their own CSP with a nonce (proxy.ts), everything else allows nothing.
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (!isPage(req.url)) res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
+    hangUpOnUnreadBody(req, res);
     handle(req, res).catch((error: unknown) => {
       log.error("request failed", { url: req.url, error: String(error) });
       if (!res.headersSent) res.writeHead(500).end();

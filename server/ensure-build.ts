@@ -2,7 +2,16 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "messages", "next.config.ts", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "next.config.ts",
+  "proxy.ts",
+  "instrumentation-client.ts",
+  "package-lock.json",
+];
 
 function newestMtime(entry: string): number {
   let stat: fs.Stats;

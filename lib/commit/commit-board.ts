@@ -14,7 +14,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { z } from "zod";
-import { requireConceptRole } from "@/lib/auth/access";
+import { isUuid, requireConceptRole } from "@/lib/auth/access";
 import { getControlState } from "@/lib/board/board-control";
 import { getCards, getLanes, type Card } from "@/lib/board/board-doc";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
@@ -81,6 +81,8 @@ export async function commitBoardCards({
   workshopId: string;
   input: unknown;
 }): Promise<CommitResult> {
+  if (!userId) throw new AppError("unauthorized:session");
+  if (!isUuid(workshopId)) throw new AppError("not_found:workshop");
   const [workshop] = await db
     .select({ conceptId: workshops.conceptId })
     .from(workshops)

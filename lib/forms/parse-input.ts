@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -16,6 +16,7 @@ export const FIELD_ERROR_KEYS = [
   "unknown_account",
   "already_member",
   "last_moderator",
+  "invalid_type",
 ] as const;
 export type FieldErrorKey = (typeof FIELD_ERROR_KEYS)[number];
 
@@ -33,9 +34,15 @@ function issueKey(issue: z.core.$ZodIssue): FieldErrorKey {
       if (issue.format === "date") return "invalid_date";
       return "invalid";
     case "invalid_value":
-      return "invalid_choice";
+      // A number where one of some words was expected is of the wrong type, not a wrong word.
+      if (issue.input === undefined) return "required";
+      return issue.values.some((value) => typeof value === typeof issue.input)
+        ? "invalid_choice"
+        : "invalid_type";
     case "invalid_type":
-      return issue.input === undefined ? "required" : "invalid";
+      // A missing value is "required"; a value of the wrong type (a number for a text, true for
+      // a number) is "invalid_type". Needs the input in the issue (reportInput below).
+      return issue.input === undefined ? "required" : "invalid_type";
     default:
       return "invalid";
   }
@@ -46,7 +53,7 @@ function issueKey(issue: z.core.$ZodIssue): FieldErrorKey {
  * every wrong field (dot path) with a message key, so forms and APIs can both say what is wrong.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {
@@ -54,6 +61,23 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     fields[name] ??= issueKey(issue);
   }
   throw new AppError("bad_request:input", { fields });
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/**
+ * A number from JSON (a number) or from a form (a decimal string; an empty one counts as left
+ * out). Unlike z.coerce.number() it refuses booleans, null, arrays and other strings
+ * (`invalid_type`), so `true` is never read as 1. Wrap the number schema with its bounds:
+ * `numberInput(z.number().int().min(1).default(24))`.
+ */
+export function numberInput<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => {
+    if (typeof value !== "string") return value;
+    const text = value.trim();
+    if (text === "") return undefined;
+    return DECIMAL.test(text) ? Number(text) : value;
+  }, schema);
 }
 
 /** FormData to a plain object; repeated names (checkbox groups) become arrays. */

@@ -7,19 +7,21 @@ import { signToken } from "@/lib/auth/signed-token";
 import type { Db } from "@/lib/db/client";
 import { guestRole, guests, invites, organisationKind, workshops } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/forms/parse-input";
+import { numberInput, parseInput } from "@/lib/forms/parse-input";
 import { accessChanged } from "@/lib/sync/access-events";
 
 export const GUEST_SESSION_TTL_SECONDS = 24 * 60 * 60;
 
 export const inviteSchema = z.object({
   role: z.enum(guestRole.enumValues),
-  expiresInHours: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(24),
+  expiresInHours: numberInput(
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
+  ),
 });
 
 /** Options of revoking a link, e.g. from the query `?removeGuests=true`. */
@@ -47,6 +49,8 @@ export async function requireWorkshopModerator(
   userId: string | undefined,
   workshopId: string,
 ): Promise<string> {
+  // Anonymous callers learn nothing about which workshops exist.
+  if (!userId) throw new AppError("unauthorized:session");
   if (!isUuid(workshopId)) throw new AppError("not_found:workshop");
   const [workshop] = await db
     .select({ conceptId: workshops.conceptId })

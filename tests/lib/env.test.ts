@@ -30,6 +30,16 @@ describe("configuration", () => {
     expect(env.OIDC_CLIENT_ID).toBe("konzeptwerkstatt");
   });
 
+  it("bounds request bodies at 1 MiB by default and wants a metrics token of some length", () => {
+    expect(parseEnv({}).HTTP_MAX_BODY_BYTES).toBe(1024 * 1024);
+    expect(parseEnv({ HTTP_MAX_BODY_BYTES: "65536" }).HTTP_MAX_BODY_BYTES).toBe(65536);
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(() => parseEnv({ HTTP_MAX_BODY_BYTES: "10" })).toThrowError(/HTTP_MAX_BODY_BYTES/);
+    expect(() => parseEnv({ METRICS_TOKEN: "short" })).toThrowError(
+      /METRICS_TOKEN: must be at least 16 characters/,
+    );
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", REDIS_URL: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -119,13 +119,18 @@ describe.runIf(POSTGRES_URL && REDIS_URL)("two instances through Redis", () => {
     const { first, second, connect, author } = await startTwoInstances({
       REDIS_URL: REDIS_URL!,
       REDIS_STREAM: stream,
+      METRICS_TOKEN: "metrics-token-for-the-redis-test",
     });
     const writer = connect(first);
     const reader = connect(second);
     await Promise.all([writer.synced, reader.synced]);
     const cards = (c: SyncClient) => c.doc.getMap("cards");
     const metricsOf = async (server: TestServer) =>
-      (await (await fetch(`${server.url}/api/metrics`)).json()) as {
+      (await (
+        await fetch(`${server.url}/api/metrics`, {
+          headers: { authorization: "Bearer metrics-token-for-the-redis-test" },
+        })
+      ).json()) as {
         redis: { gaps: number };
       };
 

@@ -324,7 +324,7 @@ describe("sync server", () => {
         body: JSON.stringify(body),
       });
     const droppedSoFar = async () =>
-      ((await (await fetch(`${server.url}/api/metrics`)).json()) as { updatesDropped: number })
+      ((await (await moderator.fetch("/api/metrics")).json()) as { updatesDropped: number })
         .updatesDropped;
     const author = client({ docName: chapterDoc, cookie: editor.cookieHeader });
     const moderation = client({ docName: chapterDoc, cookie: moderator.cookieHeader });
@@ -526,7 +526,7 @@ describe("sync server", () => {
   });
 
   it("reports per-process counters", async () => {
-    const metrics = (await (await fetch(`${server.url}/api/metrics`)).json()) as Record<
+    const metrics = (await (await moderator.fetch("/api/metrics")).json()) as Record<
       string,
       unknown
     > & {

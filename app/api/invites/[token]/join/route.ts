@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { GUEST_COOKIE } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db/client";
-import { jsonRoute } from "@/lib/http/json-route";
+import { jsonRoute, readJson } from "@/lib/http/json-route";
 import { GUEST_SESSION_TTL_SECONDS, joinWorkshop } from "@/lib/workshop/invites";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const POST = jsonRoute(
   async (request, { params }: { params: Promise<{ token: string }> }) => {
     const { token } = await params;
-    const input: unknown = await request.json().catch(() => ({}));
+    const input = await readJson({ request });
     const joined = await joinWorkshop({ db: await getDb(), token, input });
     (await cookies()).set(GUEST_COOKIE, joined.sessionToken, {
       httpOnly: true,

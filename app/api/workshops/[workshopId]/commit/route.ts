@@ -1,7 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { commitBoardCards } from "@/lib/commit/commit-board";
 import { getDb } from "@/lib/db/client";
-import { jsonRoute } from "@/lib/http/json-route";
+import { AppError } from "@/lib/errors";
+import { jsonRoute, readJson } from "@/lib/http/json-route";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,8 @@ type Params = { params: Promise<{ workshopId: string }> };
 export const POST = jsonRoute(async (request, { params }: Params) => {
   const { workshopId } = await params;
   const user = await getCurrentUser();
-  const input: unknown = await request.json().catch(() => ({}));
-  const result = await commitBoardCards({ db: await getDb(), userId: user?.id, workshopId, input });
+  if (!user) throw new AppError("unauthorized:session");
+  const input = await readJson({ request });
+  const result = await commitBoardCards({ db: await getDb(), userId: user.id, workshopId, input });
   return Response.json(result, { status: result.dryRun ? 200 : 201 });
 });

@@ -1,6 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { jsonRoute } from "@/lib/http/json-route";
+import { AppError } from "@/lib/errors";
+import { jsonRoute, readJson } from "@/lib/http/json-route";
 import { createInvite, listInvites } from "@/lib/workshop/invites";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +19,9 @@ export const GET = jsonRoute(async (_request, { params }: Params) => {
 export const POST = jsonRoute(async (request, { params }: Params) => {
   const { workshopId } = await params;
   const user = await getCurrentUser();
-  const input: unknown = await request.json().catch(() => ({}));
-  const invite = await createInvite({ db: await getDb(), userId: user?.id, workshopId, input });
+  if (!user) throw new AppError("unauthorized:session");
+  const input = await readJson({ request });
+  const invite = await createInvite({ db: await getDb(), userId: user.id, workshopId, input });
   return Response.json(
     {
       id: invite.inviteId,

@@ -1,7 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { setChapterStatus } from "@/lib/concept/chapters";
 import { getDb } from "@/lib/db/client";
-import { jsonRoute } from "@/lib/http/json-route";
+import { AppError } from "@/lib/errors";
+import { jsonRoute, readJson } from "@/lib/http/json-route";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +15,9 @@ type Params = { params: Promise<{ conceptId: string; chapterId: string }> };
 export const PATCH = jsonRoute(async (request, { params }: Params) => {
   const { conceptId, chapterId } = await params;
   const user = await getCurrentUser();
-  const body: unknown = await request.json().catch(() => ({}));
+  if (!user) throw new AppError("unauthorized:session");
+  const body = await readJson({ request });
   const input = { ...(typeof body === "object" ? body : {}), chapterId };
-  const chapter = await setChapterStatus({ db: await getDb(), userId: user?.id, conceptId, input });
+  const chapter = await setChapterStatus({ db: await getDb(), userId: user.id, conceptId, input });
   return Response.json(chapter);
 });
