@@ -25,7 +25,21 @@ interface Limiters {
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-function createLimiters(): Limiters {
+/** Waits (briefly) for the Redis connection, so the first attempts already count in Redis. */
+async function ready(redis: Redis): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      resolve();
+    };
+    const timer = setTimeout(done, 2000);
+    redis.once("ready", done);
+  });
+}
+
+async function createLimiters(): Promise<Limiters> {
   const env = getEnv();
   const redis = env.REDIS_URL
     ? new Redis(env.REDIS_URL, {
@@ -51,6 +65,7 @@ function createLimiters(): Limiters {
       insuranceLimiter: memory,
     });
   };
+  if (redis) await ready(redis);
   return {
     signInAccount: limiter(
       "sign-in-account",
@@ -68,8 +83,8 @@ function createLimiters(): Limiters {
 
 // Next's route modules and the custom server may load this module more than once.
 const globalKey = Symbol.for("integrationskonzept.rateLimiters");
-function limiters(): Limiters {
-  const store = globalThis as unknown as Record<symbol, Limiters | undefined>;
+function limiters(): Promise<Limiters> {
+  const store = globalThis as unknown as Record<symbol, Promise<Limiters> | undefined>;
   return (store[globalKey] ??= createLimiters());
 }
 
@@ -91,7 +106,7 @@ export async function consumeSignInAttempt({
   address: string;
 }): Promise<LimitDecision> {
   const env = getEnv();
-  const { signInAccount, signInAddress } = limiters();
+  const { signInAccount, signInAddress } = await limiters();
   const checks: Array<Promise<unknown>> = [];
   if (env.SIGNIN_LIMIT_PER_ACCOUNT > 0) checks.push(signInAccount.consume(email.toLowerCase()));
   if (env.SIGNIN_LIMIT_PER_ADDRESS > 0) checks.push(signInAddress.consume(address));
@@ -107,7 +122,7 @@ export async function consumeSignInAttempt({
 /** After a correct password: the account starts afresh, and the address gets its attempt back. */
 export async function rewardSignIn({ email, address }: { email: string; address: string }) {
   const env = getEnv();
-  const { signInAccount, signInAddress } = limiters();
+  const { signInAccount, signInAddress } = await limiters();
   await Promise.all([
     env.SIGNIN_LIMIT_PER_ACCOUNT > 0 ? signInAccount.delete(email.toLowerCase()) : undefined,
     env.SIGNIN_LIMIT_PER_ADDRESS > 0 ? signInAddress.reward(address, 1) : undefined,
@@ -118,7 +133,7 @@ export async function rewardSignIn({ email, address }: { email: string; address:
 export async function consumeInviteJoin({ address }: { address: string }): Promise<LimitDecision> {
   if (getEnv().JOIN_LIMIT_PER_ADDRESS <= 0) return { allowed: true };
   try {
-    await limiters().joinAddress.consume(address);
+    await (await limiters()).joinAddress.consume(address);
     return { allowed: true };
   } catch (rejection) {
     return { allowed: false, retryAfterSeconds: retryAfter(rejection) };

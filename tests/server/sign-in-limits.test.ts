@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
 import { DEMO, demoConcept, signedIn } from "../support/demo-fixture";
 import { HttpClient } from "../support/http-client";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -93,5 +95,33 @@ describe("invite joins behind a trusted proxy, on https", () => {
     });
     // Someone else in the room is not affected.
     expect((await join("203.0.113.8")).status).toBe(201);
+  });
+});
+
+const REDIS_URL = parseEnv(process.env).REDIS_URL;
+
+describe.runIf(REDIS_URL)("sign-in limits across instances through Redis", () => {
+  const servers: TestServer[] = [];
+  beforeAll(async () => {
+    // Own stream name, so the rate-limit keys (prefixed with it) are this suite's alone.
+    const env = { REDIS_URL: REDIS_URL!, REDIS_STREAM: `test-limits-${randomUUID()}` };
+    servers.push(...(await Promise.all([startTestServer({ env }), startTestServer({ env })])));
+  });
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+  });
+
+  it("counts failures on one instance against the account on the other", async () => {
+    const [first, second] = servers as [TestServer, TestServer];
+    for (let i = 0; i < 5; i++) {
+      expect(await signInError(new HttpClient(first.url), DEMO.moderator, `falsch-${i}`)).toBe(
+        "CredentialsSignin",
+      );
+    }
+    expect(await signInError(new HttpClient(second.url), DEMO.moderator, "demo")).toBe(
+      "TooManyAttempts",
+    );
+    // Another account on the second instance is not affected.
+    expect(await signInError(new HttpClient(second.url), DEMO.editor, "demo")).toBeNull();
   });
 });
