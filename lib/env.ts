@@ -89,6 +89,54 @@ const envSchema = z
     METRICS_TOKEN: optionalString.pipe(
       z.string().min(16, "must be at least 16 characters").optional(),
     ),
+    // Sign-in and join limits (lib/auth/rate-limit.ts); 0 switches a limit off.
+    SIGNIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(0).default(5),
+    SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
+    SIGNIN_LIMIT_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
+    JOIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(60),
+    JOIN_LIMIT_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
+    /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Single sign-on (lib/auth/oidc.ts).
+    OIDC_ID_TOKEN_ALG: z
+      .enum([
+        "RS256",
+        "RS384",
+        "RS512",
+        "PS256",
+        "PS384",
+        "PS512",
+        "ES256",
+        "ES384",
+        "ES512",
+        "EdDSA",
+      ])
+      .default("RS256"),
+    OIDC_CREATE_ACCOUNTS: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+    /**
+     * E-mail domains the provider owns (e.g. a town's Azure AD tenant that sends no
+     * email_verified claim): their addresses count as verified.
+     */
+    OIDC_VERIFIED_EMAIL_DOMAINS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+          .filter(Boolean),
+      ),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/auth/client-address";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
@@ -99,6 +100,12 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
 
   const securityHeaders = baseSecurityHeaders({ publicUrl: env.PUBLIC_URL });
   const server = http.createServer((req, res) => {
+    // The peer address for per-address limits; whatever a client sent under this name is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({
+      remoteAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers["x-forwarded-for"],
+      trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    });
     // On every response, also those Next does not render (errors here, static files); pages
     // add their own CSP with a nonce (proxy.ts), everything else allows nothing.
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);

@@ -10,5 +10,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** Set for sessions that began at the OpenID provider. */
+    sso?: { idToken?: string };
   }
 }

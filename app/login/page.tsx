@@ -5,8 +5,10 @@ import { LoginForm } from "@/components/auth/login-form";
 import { AppHeader } from "@/components/layout/app-header";
 import { Card } from "@/components/ui/card";
 import { getEnv } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { isOidcEnabled } from "@/lib/auth/options";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signInErrorKey, signedOutNoticeKey } from "@/lib/auth/sign-in-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -16,11 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; signedOut?: string }>;
 }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, signedOut } = await searchParams;
   if (await getCurrentUser()) redirect("/");
   const t = await getTranslations("auth");
+  const env = getEnv();
+  const oidcName = isOidcEnabled() ? env.OIDC_NAME : undefined;
+  const noticeKey = signedOutNoticeKey(signedOut);
   return (
     <>
       <AppHeader user={null} />
@@ -31,13 +36,13 @@ export default async function LoginPage({
         </div>
         <Card>
           <LoginForm
-            callbackUrl={callbackUrl}
-            oidcName={isOidcEnabled() ? getEnv().OIDC_NAME : undefined}
-            initialError={
-              error
-                ? error === "CredentialsSignin"
-                  ? "invalidCredentials"
-                  : "signInFailed"
+            callbackUrl={safeCallbackPath(typeof callbackUrl === "string" ? callbackUrl : "/")}
+            oidcName={oidcName}
+            limitMinutes={Math.ceil(env.SIGNIN_LIMIT_WINDOW_SECONDS / 60)}
+            initialError={signInErrorKey(typeof error === "string" ? error : undefined)}
+            notice={
+              noticeKey
+                ? t(`signedOut.${noticeKey}`, { provider: oidcName ?? env.OIDC_NAME })
                 : undefined
             }
           />

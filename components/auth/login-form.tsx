@@ -2,57 +2,57 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
+import { signInAction, type SignInState } from "@/app/actions/auth";
 import { Button } from "@/components/ui/button";
 import { Alert, FormField, Input } from "@/components/ui/form";
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
-
+/**
+ * E-mail and password go to a server action: the form posts even before hydration (no GET with
+ * the password in the URL), and after hydration the same action runs without a page load.
+ */
 export function LoginForm({
   callbackUrl,
   oidcName,
   initialError,
+  notice,
+  limitMinutes,
 }: {
-  callbackUrl?: string;
+  /** Already checked to be a path on this site. */
+  callbackUrl: string;
   oidcName?: string;
   initialError?: string;
+  notice?: string;
+  /** How long a sign-in block lasts at most (the limits' window), for the message. */
+  limitMinutes: number;
 }) {
   const t = useTranslations("auth");
-  const router = useRouter();
-  const [error, setError] = useState<string | undefined>(initialError);
-  const [pending, setPending] = useState(false);
-  const target = safeCallback(callbackUrl);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setPending(true);
-    setError(undefined);
-    const result = await signIn("credentials", {
-      email: String(data.get("email") ?? ""),
-      password: String(data.get("password") ?? ""),
-      redirect: false,
-    });
-    setPending(false);
-    if (!result || result.error) {
-      setError(result?.error === "CredentialsSignin" ? "invalidCredentials" : "signInFailed");
-      return;
-    }
-    router.replace(target);
-    router.refresh();
-  }
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const error = state.error ?? (state.email === undefined ? initialError : undefined);
 
   return (
     <div className="space-y-5">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        {error ? <Alert>{t(`errors.${error}`)}</Alert> : null}
+      {notice && !error ? <Alert tone="info">{notice}</Alert> : null}
+      <form action={formAction} method="post" className="space-y-4" noValidate>
+        {error ? (
+          <Alert>
+            {t(`errors.${error}`, {
+              provider: oidcName ?? "Single Sign-On",
+              minutes: state.retryAfterMinutes ?? limitMinutes,
+            })}
+          </Alert>
+        ) : null}
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <FormField id="email" label={t("email")}>
           {(props) => (
-            <Input {...props} name="email" type="email" autoComplete="username" required />
+            <Input
+              {...props}
+              name="email"
+              type="email"
+              autoComplete="username"
+              defaultValue={state.email}
+              required
+            />
           )}
         </FormField>
         <FormField id="password" label={t("password")}>
@@ -74,7 +74,7 @@ export function LoginForm({
         <Button
           variant="secondary"
           className="w-full"
-          onClick={() => signIn("oidc", { callbackUrl: target })}
+          onClick={() => signIn("oidc", { callbackUrl })}
         >
           {t("signInWith", { provider: oidcName })}
         </Button>

@@ -12,7 +12,6 @@ export async function AppHeader({ user }: { user: SessionUser | null }) {
         <Link
           href="/"
           className="flex items-center gap-2 font-semibold text-ink"
-          aria-label={t("name")}
         >
           <span
             aria-hidden
@@ -20,7 +19,8 @@ export async function AppHeader({ user }: { user: SessionUser | null }) {
           >
             KW
           </span>
-          <span className="hidden sm:inline">{t("name")}</span>
+          {/* The name is the link's accessible name; on phones only screen readers read it. */}
+          <span className="sr-only sm:not-sr-only">{t("name")}</span>
         </Link>
         <div className="flex items-center gap-3">
           {user ? (

@@ -1,14 +1,15 @@
-"use client";
-
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/actions/auth";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
-  const t = useTranslations("nav");
+/** A form, so signing out works before hydration too, and can continue at the SSO provider. */
+export async function SignOutButton() {
+  const t = await getTranslations("nav");
   return (
-    <Button variant="ghost" onClick={() => signOut({ callbackUrl: "/login" })}>
-      {t("signOut")}
-    </Button>
+    <form action={signOutAction}>
+      <Button type="submit" variant="ghost">
+        {t("signOut")}
+      </Button>
+    </form>
   );
 }

@@ -1,60 +1,26 @@
-import { sql } from "drizzle-orm";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import type { OAuthConfig } from "next-auth/providers/oauth";
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
-import { getEnv } from "@/lib/env";
-import { DUMMY_HASH, verifyPassword } from "./password";
+import { log } from "@/lib/log";
+import { safeCallbackPath } from "./callback-url";
+import { requestAddress } from "./client-address";
+import { signInWithPassword } from "./credentials";
+import {
+  decideSsoSignIn,
+  isOidcEnabled,
+  OIDC_PROVIDER_ID,
+  oidcProvider,
+  SSO_REFUSAL_ERRORS,
+  type OidcUser,
+} from "./oidc";
 import { getAuthSecret } from "./secret";
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(320),
-  password: z.string().min(1).max(200),
-});
+export { isOidcEnabled };
 
-async function findUserByEmail(email: string) {
-  const db = await getDb();
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return user;
-}
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
-interface OidcProfile {
-  sub: string;
-  email?: string;
-  name?: string;
-  preferred_username?: string;
-}
-
-/** A town's Keycloak or Azure AD, switched on only when all three OIDC variables are set. */
-function oidcProvider(): OAuthConfig<OidcProfile> | undefined {
-  const env = getEnv();
-  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return undefined;
-  return {
-    id: "oidc",
-    name: env.OIDC_NAME,
-    type: "oauth",
-    wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-    clientId: env.OIDC_CLIENT_ID,
-    clientSecret: env.OIDC_CLIENT_SECRET,
-    authorization: { params: { scope: "openid email profile" } },
-    idToken: true,
-    checks: ["pkce", "state"],
-    profile: (profile) => ({
-      id: profile.sub,
-      email: profile.email ?? null,
-      name: profile.name ?? profile.preferred_username ?? profile.email ?? null,
-    }),
-  };
-}
-
-export function isOidcEnabled(): boolean {
-  return oidcProvider() !== undefined;
-}
+/** The error code next-auth passes to the sign-in page when the limits refuse an attempt. */
+export const TOO_MANY_ATTEMPTS_ERROR = "TooManyAttempts";
 
 let cached: NextAuthOptions | undefined;
 
@@ -63,47 +29,50 @@ export function getAuthOptions(): NextAuthOptions {
   const oidc = oidcProvider();
   cached = {
     secret: getAuthSecret(),
-    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
+    logger: {
+      error: (code, metadata) => log.error("auth error", { code, metadata: String(metadata) }),
+      warn: (code) => log.warn("auth warning", { code }),
+      debug: () => {},
+    },
     providers: [
+      // The sign-in form uses a server action (app/actions/sign-in.ts); this provider serves
+      // scripts and API clients, with the same limits and checks.
       CredentialsProvider({
         name: "credentials",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(raw) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const user = await findUserByEmail(parsed.data.email);
-          // Compare against a dummy hash for unknown accounts: same answer, same time.
-          const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-          if (!user?.passwordHash || !ok) return null;
-          return { id: user.id, email: user.email, name: user.name };
+        async authorize(raw, request) {
+          const result = await signInWithPassword({
+            db: await getDb(),
+            input: raw,
+            address: requestAddress(request?.headers),
+          });
+          if (result.ok) return result.user;
+          if (result.reason === "too_many_attempts") throw new Error(TOO_MANY_ATTEMPTS_ERROR);
+          return null;
         },
       }),
       ...(oidc ? [oidc] : []),
     ],
     callbacks: {
+      redirect({ url, baseUrl }) {
+        return `${baseUrl.replace(/\/$/, "")}${safeCallbackPath(url, baseUrl)}`;
+      },
       async signIn({ user, account }) {
-        if (account?.provider !== "oidc") return true;
-        // OIDC users are matched to local accounts by e-mail; unknown people are created
-        // without any concept membership, so they see nothing until a moderator adds them.
-        if (!user.email) return false;
-        const existing = await findUserByEmail(user.email);
-        if (!existing) {
-          const db = await getDb();
-          await db
-            .insert(users)
-            .values({ email: user.email.toLowerCase(), name: user.name ?? user.email })
-            .onConflictDoNothing();
-        }
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const decision = await decideSsoSignIn({ db: await getDb(), user: user as OidcUser });
+        if (!decision.ok) return `/login?error=${SSO_REFUSAL_ERRORS[decision.reason]}`;
+        (user as User & { localId?: string }).localId = decision.userId;
         return true;
       },
-      async jwt({ token, user, account }) {
+      jwt({ token, user, account }) {
         if (user && account) {
-          const local =
-            account.provider === "oidc" && user.email
-              ? await findUserByEmail(user.email)
-              : undefined;
-          token.uid = local?.id ?? user.id;
+          token.uid = (user as User & { localId?: string }).localId ?? user.id;
+          if (account.provider === OIDC_PROVIDER_ID) {
+            // Kept for signing out at the provider too (id_token_hint).
+            token.sso = { idToken: account.id_token };
+          }
         }
         return token;
       },

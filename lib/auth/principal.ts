@@ -5,6 +5,7 @@
  */
 import { decode } from "next-auth/jwt";
 import type { guestRole } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
 import { getAuthSecret } from "./secret";
 import { verifyToken } from "./signed-token";
 
@@ -16,6 +17,11 @@ export type Principal =
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 export const GUEST_COOKIE = "kw-guest";
+
+/** The guest cookie is Secure (sent only over https) when the site is served over https. */
+export function guestCookieSecure(): boolean {
+  return getEnv().PUBLIC_URL?.startsWith("https://") ?? false;
+}
 export const GUEST_TOKEN_PURPOSE = "guest-session";
 
 export function parseCookies(header: string | undefined): Map<string, string> {

@@ -55,7 +55,7 @@ export async function isDatabaseEmpty({ db }: { db: Db }): Promise<boolean> {
  * demo organisations and accounts not to exist yet, e.g. on an empty or freshly reset database.
  */
 export async function seedDemo({ db }: { db: Db }): Promise<{ conceptId: string }> {
-  const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
+  const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword({ password: user.password })));
 
   return db.transaction(async (tx) => {
     const organisationRows = await tx

@@ -72,10 +72,11 @@ export async function startTestServer(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = () => {
-      const match = /"msg":"listening","url":"([^"]+)"/.exec(output);
+      const match = /"msg":"listening","url":"([^"]+)","port":(\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve(match[1].replace("localhost", "127.0.0.1"));
+        // With PUBLIC_URL set the log names the public origin; tests talk to the port.
+        resolve(`http://127.0.0.1:${match[2]}`);
       }
     };
     child.stdout.on("data", onData);

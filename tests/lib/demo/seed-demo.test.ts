@@ -95,7 +95,7 @@ describe("seedDemo", () => {
     expect(rows).toHaveLength(3);
     for (const user of rows) {
       expect(user.passwordHash).not.toBeNull();
-      expect(await verifyPassword("demo", user.passwordHash ?? "")).toBe(true);
+      expect(await verifyPassword({ password: "demo", hash: user.passwordHash ?? "" })).toBe(true);
     }
   });
 
