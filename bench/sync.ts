@@ -17,7 +17,7 @@
  * worker too) idle after start, its peak while the clients connect and edit, at the end of the
  * edits, and after the clients have left and --settle seconds passed (documents unload 30 s
  * after their last client). The project's server also reports its main thread's heap and
- * external memory through bench/memory-probe.cjs.
+ * external memory through bench/memory-probe.mjs.
  *
  * With --rounds R, each client count runs the targets in turn R times (reference, PGlite,
  * Postgres, reference, …), so slow drifts of a shared machine hit every target alike, and a
@@ -57,7 +57,7 @@ interface Target {
   name: string;
   /** The project's server reports its group-commit latency; the reference has none. */
   metrics?: () => Promise<{ persistLatency: { p50: number; p99: number } }>;
-  /** Where the project's server writes its heap figures (bench/memory-probe.cjs). */
+  /** Where the project's server writes its heap figures (bench/memory-probe.mjs). */
   memoryFile?: string;
   process: ChildProcess;
   wsBase: string;
@@ -128,8 +128,8 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const memoryFile = path.join(dataDir, "memory.json");
-  const probe = path.join(ROOT, "bench/memory-probe.cjs");
-  const serverArgs = [...nodeArgs, "--require", probe, "--import", "tsx", "server/main.ts"];
+  const probe = path.join(ROOT, "bench/memory-probe.mjs");
+  const serverArgs = [...nodeArgs, "--import", probe, "--import", "tsx", "server/main.ts"];
   const child = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     env: {
@@ -187,7 +187,7 @@ interface HeapSample {
 }
 
 /**
- * The heap figures the project's server last wrote (bench/memory-probe.cjs): the main thread's,
+ * The heap figures the project's server last wrote (bench/memory-probe.mjs): the main thread's,
  * and the worker threads' (the PGlite worker) summed.
  */
 function heapSample(target: Target): (HeapSample & { workers: HeapSample }) | undefined {
