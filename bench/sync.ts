@@ -204,7 +204,10 @@ function heapSample(target: Target): (HeapSample & { workers: HeapSample }) | un
     const workers = { heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 };
     for (const name of fs.readdirSync(dir)) {
       if (!name.startsWith(`${stem}.thread`) || !name.endsWith(".json")) continue;
-      const sample = read(path.join(dir, name));
+      // A thread that ended (the one that ran initdb) stopped writing: not counted.
+      const file = path.join(dir, name);
+      if (Date.now() - fs.statSync(file).mtimeMs > 3_000) continue;
+      const sample = read(file);
       for (const key of Object.keys(workers) as Array<keyof HeapSample>)
         workers[key] += sample[key];
     }
