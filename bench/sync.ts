@@ -9,8 +9,15 @@
  * leaves the cores to the server, which still fans out to every client.
  *
  * Options: --clients 20,100,300  --seconds 10  (env BENCH_SECONDS)  --rounds 1
- * --targets reference,pglite,postgres (postgres needs DATABASE_URL); BENCH_NODE_ARGS are
- * passed to the project's server process (for profiling).
+ * --targets reference,pglite,postgres (postgres needs DATABASE_URL)  --settle 40 (seconds after
+ * the clients leave before the last memory sample); BENCH_NODE_ARGS are passed to the
+ * project's server process (for profiling).
+ *
+ * Memory: the server process's RSS (VmRSS of /proc/<pid>/status, all threads, so the PGlite
+ * worker too) idle after start, its peak while the clients connect and edit, at the end of the
+ * edits, and after the clients have left and --settle seconds passed (documents unload 30 s
+ * after their last client). The project's server also reports its main thread's heap and
+ * external memory through bench/memory-probe.mjs.
  *
  * With --rounds R, each client count runs the targets in turn R times (reference, PGlite,
  * Postgres, reference, …), so slow drifts of a shared machine hit every target alike, and a
@@ -41,6 +48,9 @@ const argValue = (name: string) => {
 const CLIENT_COUNTS = (argValue("--clients") ?? "20,100,300").split(",").map(Number);
 const SECONDS = Number(argValue("--seconds") ?? process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(argValue("--rounds") ?? 1);
+const SETTLE_SECONDS = Number(argValue("--settle") ?? 40);
+/** A fresh server settles this long (JIT, first requests' garbage) before its idle sample. */
+const IDLE_SETTLE_MS = 5_000;
 const FULL_CLIENTS = 10;
 const DATABASE_URL = parseEnv(process.env).DATABASE_URL;
 
@@ -49,7 +59,9 @@ process.setMaxListeners(0);
 interface Target {
   name: string;
   /** The project's server reports its group-commit latency; the reference has none. */
-  metricsUrl?: string;
+  metrics?: () => Promise<{ persistLatency: { p50: number; p99: number } }>;
+  /** Where the project's server writes its heap figures (bench/memory-probe.mjs). */
+  memoryFile?: string;
   process: ChildProcess;
   wsBase: string;
   docName: string;
@@ -121,10 +133,14 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
   }
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
+  const memoryFile = path.join(dataDir, "memory.json");
+  const probe = path.join(ROOT, "bench/memory-probe.mjs");
+  const serverArgs = [...nodeArgs, "--import", probe, "--import", "tsx", "server/main.ts"];
+  const child = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     env: {
       ...process.env,
+      BENCH_MEMORY_FILE: memoryFile,
       PORT: "0",
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
@@ -147,7 +163,9 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
   ).json()) as Array<{ boardDoc: string }>;
   return {
     name: `project (${database === "pglite" ? "PGlite" : "Postgres"})`,
-    metricsUrl: `${baseUrl}/api/metrics`,
+    // With the moderator's session: /api/metrics may require one.
+    metrics: async () => (await moderator.fetch("/api/metrics")).json(),
+    memoryFile,
     process: child,
     wsBase: `ws://127.0.0.1:${match[1]}/sync`,
     docName: workshops[0]!.boardDoc,
@@ -160,7 +178,7 @@ async function startProject(database: "pglite" | "postgres"): Promise<Target> {
   };
 }
 
-/** utime + stime of a process in seconds, and its resident memory in MiB. */
+/** utime + stime of a process in seconds, and its resident memory (all threads) in MiB. */
 function processStats(pid: number): { cpuSeconds: number; rssMiB: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -169,6 +187,64 @@ function processStats(pid: number): { cpuSeconds: number; rssMiB: number } {
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return { cpuSeconds: ticks / 100, rssMiB: rssKb / 1024 };
 }
+
+interface HeapSample {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/**
+ * The heap figures the project's server last wrote (bench/memory-probe.mjs): the main thread's,
+ * and the worker threads' (the PGlite worker) summed.
+ */
+function heapSample(target: Target): (HeapSample & { workers: HeapSample }) | undefined {
+  if (!target.memoryFile) return undefined;
+  const read = (file: string): HeapSample => {
+    const { heapUsed, heapTotal, external, arrayBuffers } = JSON.parse(
+      fs.readFileSync(file, "utf8"),
+    ) as HeapSample;
+    return { heapUsed, heapTotal, external, arrayBuffers };
+  };
+  try {
+    const dir = path.dirname(target.memoryFile);
+    const stem = path.basename(target.memoryFile, ".json");
+    const workers = { heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 };
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith(`${stem}.thread`) || !name.endsWith(".json")) continue;
+      // A thread that ended (the one that ran initdb) stopped writing: not counted.
+      const file = path.join(dir, name);
+      if (Date.now() - fs.statSync(file).mtimeMs > 3_000) continue;
+      const sample = read(file);
+      for (const key of Object.keys(workers) as Array<keyof HeapSample>)
+        workers[key] += sample[key];
+    }
+    return { ...read(target.memoryFile), workers };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Tracks the highest RSS of a process, sampled every 250 ms until stopped. */
+function peakSampler(pid: number) {
+  let peak = processStats(pid).rssMiB;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, processStats(pid).rssMiB);
+    } catch {
+      // the process exited; the last peak stands
+    }
+  }, 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function syncStep1(doc: Y.Doc): Uint8Array {
   const e = encoding.createEncoder();
@@ -282,12 +358,29 @@ interface Result {
   p95: number;
   p99: number;
   cpuSeconds: number;
+  /** RSS at the end of the edits (all clients connected). */
   rssMiB: number;
+  /** RSS of the fresh server before any client connected. */
+  rssIdleMiB: number;
+  /** Highest RSS sampled while the clients connected and edited. */
+  rssPeakMiB: number;
+  /** RSS after the clients left and the settle time passed. */
+  rssAfterMiB: number;
+  /** The project's main-thread heap figures at the same three points. */
+  heapIdle?: ReturnType<typeof heapSample>;
+  heapLoaded?: ReturnType<typeof heapSample>;
+  heapAfter?: ReturnType<typeof heapSample>;
   persistP50?: number;
   persistP99?: number;
 }
 
 async function runLoad(target: Target, n: number, round: number): Promise<Result> {
+  const pid = target.process.pid!;
+  await sleep(IDLE_SETTLE_MS);
+  const rssIdleMiB = processStats(pid).rssMiB;
+  const heapIdle = heapSample(target);
+  const peak = peakSampler(pid);
+
   const latencies: number[] = [];
   const received = { count: 0 };
   const fullCount = Math.min(FULL_CLIENTS, n);
@@ -327,18 +420,18 @@ async function runLoad(target: Target, n: number, round: number): Promise<Result
   while (received.count < expected && performance.now() < drainUntil) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const after = processStats(target.process.pid!);
+  const after = processStats(pid);
+  const heapLoaded = heapSample(target);
+  const rssPeakMiB = peak.stop();
   for (const t of timers) clearTimeout(t);
+  const persist = target.metrics ? (await target.metrics()).persistLatency : undefined;
   for (const w of writers) w.close();
+  // Documents unload 30 s after their last client leaves; memory is sampled after that.
+  await sleep(SETTLE_SECONDS * 1000);
+  const rssAfterMiB = processStats(pid).rssMiB;
+  const heapAfter = heapSample(target);
 
   const sorted = [...latencies].sort((a, b) => a - b);
-  const persist = target.metricsUrl
-    ? (
-        (await (await fetch(target.metricsUrl, { headers: target.headers })).json()) as {
-          persistLatency: { p50: number; p99: number };
-        }
-      ).persistLatency
-    : undefined;
   return {
     round,
     server: target.name,
@@ -351,6 +444,12 @@ async function runLoad(target: Target, n: number, round: number): Promise<Result
     p99: percentile(sorted, 99),
     cpuSeconds: after.cpuSeconds - before.cpuSeconds,
     rssMiB: after.rssMiB,
+    rssIdleMiB,
+    rssPeakMiB,
+    rssAfterMiB,
+    heapIdle,
+    heapLoaded,
+    heapAfter,
     persistP50: persist?.p50,
     persistP99: persist?.p99,
   };
@@ -367,7 +466,7 @@ function printResults(results: Result[]) {
     "p95 ms",
     "p99 ms",
     "server CPU s",
-    "RSS MiB",
+    "RSS idle/peak/after MiB",
     "persist p50/p99 ms",
   ];
   const rows = results.map((r) => [
@@ -380,10 +479,50 @@ function printResults(results: Result[]) {
     r.p95.toFixed(1),
     r.p99.toFixed(1),
     r.cpuSeconds.toFixed(2),
-    r.rssMiB.toFixed(0),
+    `${r.rssIdleMiB.toFixed(0)}/${r.rssPeakMiB.toFixed(0)}/${r.rssAfterMiB.toFixed(0)}`,
     r.persistP50 === undefined ? "–" : `${r.persistP50.toFixed(1)}/${r.persistP99!.toFixed(1)}`,
   ]);
   printTable(header, rows);
+}
+
+/**
+ * Memory per run: the process RSS idle after start, at its peak under load, at the end of the
+ * edits and after the clients left, and the V8 heap (used) and external memory of the main
+ * thread and of the worker threads (PGlite) at the same points, as the project's server
+ * reports them.
+ */
+function printMemory(results: Result[]) {
+  const heap = (h?: ReturnType<typeof heapSample>) =>
+    h
+      ? `${h.heapUsed.toFixed(0)}/${h.external.toFixed(0)} · ${h.workers.heapUsed.toFixed(0)}/${h.workers.external.toFixed(0)}`
+      : "–";
+  console.log();
+  printTable(
+    [
+      "clients",
+      ...(ROUNDS > 1 ? ["round"] : []),
+      "server",
+      "RSS idle MiB",
+      "RSS peak MiB",
+      "RSS end of load MiB",
+      `RSS ${SETTLE_SECONDS} s after leave MiB`,
+      "heap/external idle MiB (main · workers)",
+      "… end of load",
+      "… after leave",
+    ],
+    results.map((r) => [
+      String(r.clients),
+      ...(ROUNDS > 1 ? [String(r.round)] : []),
+      r.server,
+      r.rssIdleMiB.toFixed(0),
+      r.rssPeakMiB.toFixed(0),
+      r.rssMiB.toFixed(0),
+      r.rssAfterMiB.toFixed(0),
+      heap(r.heapIdle),
+      heap(r.heapLoaded),
+      heap(r.heapAfter),
+    ]),
+  );
 }
 
 /** Per client count and server: p99 of each round, their median, and its ratio to the reference's. */
@@ -446,8 +585,15 @@ async function main() {
     }
   }
   printResults(results);
+  printMemory(results);
   printSummary(results);
-  writeResults("sync", { seconds: SECONDS, rounds: ROUNDS, fullClients: FULL_CLIENTS, results });
+  writeResults("sync", {
+    seconds: SECONDS,
+    rounds: ROUNDS,
+    settleSeconds: SETTLE_SECONDS,
+    fullClients: FULL_CLIENTS,
+    results,
+  });
   process.exit(0);
 }
 

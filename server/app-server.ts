@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/auth/client-address";
 import { getAuthSecret } from "@/lib/auth/secret";
@@ -67,7 +69,10 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
   }
   getAuthSecret();
 
-  if (!dev) ensureBuild(dir);
+  if (!dev) {
+    ensureBuild(dir);
+    applyBuiltConfig({ dir });
+  }
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -142,4 +147,21 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
       await closeDatabase();
     },
   };
+}
+
+/**
+ * Serves production with the configuration the build resolved, as Next's standalone server
+ * does, instead of loading next.config.ts again: that load compiles the file with Next's SWC
+ * binding and runs the next-intl plugin, which loads its build tools (@swc/core,
+ * @parcel/watcher), about 50 MiB resident for nothing at run time (docs/PERFORMANCE.md,
+ * "Memory"). ensureBuild has just rebuilt if next.config.ts changed, so the two agree.
+ */
+function applyBuiltConfig({ dir }: { dir: string }) {
+  try {
+    const manifest = path.join(dir, ".next", "required-server-files.json");
+    const { config } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { config: object };
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+  } catch (error) {
+    log.warn("built Next config not found; loading next.config.ts", { error: String(error) });
+  }
 }

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { WorkerReply, WorkerRequest } from "./pglite-worker-protocol";
@@ -38,15 +40,21 @@ export class PGliteWorkerClient implements QueryClient {
     });
   }
 
-  static open(dataDir: string): Promise<PGliteWorkerClient> {
-    // A plain path (not `new URL(…, import.meta.url)`), so bundlers leave it alone.
-    const worker = new Worker(path.resolve(process.cwd(), "lib/db/pglite-worker.mjs"), {
-      workerData: { dataDir },
-    });
-    const client = new PGliteWorkerClient(worker);
+  /**
+   * Opens the database on `dataDir` in a worker. A new folder is first initialised (initdb) by
+   * a process of its own that then ends: initdb leaves 100-400 MiB behind in the process that
+   * ran it (pglite-init.mjs).
+   */
+  static async open(dataDir: string): Promise<PGliteWorkerClient> {
+    if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir);
+    return new PGliteWorkerClient(startWorker({ dataDir })).started();
+  }
+
+  /** Resolves once the worker has opened the database (its reply to request 0). */
+  private started(): Promise<PGliteWorkerClient> {
     return new Promise((resolve, reject) => {
-      client.pending.set(0, { resolve: () => resolve(client), reject });
-      worker.once("exit", (code) => reject(new Error(`PGlite worker exited with ${code}`)));
+      this.pending.set(0, { resolve: () => resolve(this), reject });
+      this.worker.once("exit", (code) => reject(new Error(`PGlite worker exited with ${code}`)));
     });
   }
 
@@ -95,4 +103,26 @@ export class PGliteWorkerClient implements QueryClient {
     await this.call({ kind: "close" });
     await this.worker.terminate();
   }
+}
+
+function startWorker(workerData: { dataDir: string }): Worker {
+  // A plain path (not `new URL(…, import.meta.url)`), so bundlers leave it alone.
+  return new Worker(path.resolve(process.cwd(), "lib/db/pglite-worker.mjs"), { workerData });
+}
+
+/** Runs initdb on a new data folder in a short-lived Node process (pglite-init.mjs). */
+function initialise(dataDir: string): Promise<void> {
+  const script = path.resolve(process.cwd(), "lib/db/pglite-init.mjs");
+  // No execArgv: the script is plain JavaScript and needs no TypeScript loader.
+  const child = spawn(process.execPath, [script, dataDir], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`PGlite initdb failed (${signal ?? code}): ${stderr.trim()}`)),
+    );
+  });
 }

@@ -5,12 +5,32 @@
  * that serves pages and WebSocket traffic. The main thread talks to it through
  * `PGliteWorkerClient` (pglite-worker-client.ts); messages are typed in pglite-worker-protocol.ts.
  * Plain JavaScript, so the worker starts without a TypeScript loader.
+ *
+ * Memory (docs/PERFORMANCE.md, "Memory"): the WebAssembly heap of Postgres can grow but never
+ * shrink, so what Postgres touches once stays resident. Hence a small buffer pool; and a new
+ * data folder is initialised by a short-lived process of its own (pglite-init.mjs).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { PGlite } from "@electric-sql/pglite";
+
+// The worker inherits the server's execArgv, so tsx has turned source maps on here; Node would
+// then read and keep the source map of every module loaded (PGlite's are 10 MB). Off before
+// PGlite loads; this thread's stack traces are not worth that.
+process.setSourceMapsEnabled(false);
+const { PGlite } = await import("@electric-sql/pglite");
 
 const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
 const { dataDir } = /** @type {{ dataDir: string }} */ (workerData);
+
+/**
+ * Postgres's buffer pool lives in the WebAssembly heap; PGlite's default is 160 MB, and it is
+ * touched as the pool warms, so it ends up resident. The data folder is read through the
+ * operating system's file cache anyway, and a town's database is small: 16 MB keeps the hot
+ * pages (the update log, snapshots, the catalog). Durability settings are PGlite's defaults.
+ */
+const SHARED_BUFFERS = "16MB";
+const options = {
+  startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`],
+};
 
 class Rollback extends Error {}
 
@@ -95,7 +115,7 @@ async function handle(db, request) {
 }
 
 try {
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, options);
   port.on("message", (request) => {
     handle(db, request).then(
       (result) => port.postMessage({ id: request.id, ok: true, result }),
