@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/form";
 import { Options } from "@/components/ui/options";
 
@@ -11,6 +12,8 @@ interface Invite {
   id: string;
   role: "participant" | "viewer";
   expiresAt: string;
+  createdAt: string;
+  guestsJoined: number;
 }
 
 interface CreatedInvite extends Invite {
@@ -29,6 +32,7 @@ export function InvitePanel({
   onShowOnProjector: (url: string | null) => void;
 }) {
   const t = useTranslations("board.invites");
+  const tUi = useTranslations("boardUi.invites");
   const [invites, setInvites] = useState<Invite[]>([]);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const [role, setRole] = useState<Invite["role"]>("participant");
@@ -66,6 +70,8 @@ export function InvitePanel({
       id: body.id,
       role,
       expiresAt: body.expiresAt,
+      createdAt: new Date().toISOString(),
+      guestsJoined: 0,
       url,
       qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }),
     });
@@ -139,12 +145,27 @@ export function InvitePanel({
         </div>
       ) : null}
       {invites.length ? (
-        <ul className="space-y-1 text-sm">
-          {invites.map((invite) => (
-            <li key={invite.id} className="flex flex-wrap items-center gap-2">
-              <span>
-                {t(`roles.${invite.role}`)} · {t("until", { date: new Date(invite.expiresAt) })}
-              </span>
+        <ul className="divide-y divide-line rounded-md border border-line text-sm" data-testid="invite-list">
+          {invites.map((invite, index) => (
+            <li
+              key={invite.id}
+              className={cn(
+                "flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2",
+                created?.id === invite.id && "bg-brand-50",
+              )}
+              data-testid="invite-row"
+            >
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">
+                  {/* Numbered oldest first, so a link keeps its number as new ones come. */}
+                  {tUi("label", { number: invites.length - index })} · {t(`roles.${invite.role}`)}
+                </p>
+                <p className="text-xs text-muted">
+                  {tUi("created", { date: new Date(invite.createdAt) })} ·{" "}
+                  {t("until", { date: new Date(invite.expiresAt) })} ·{" "}
+                  {tUi("joined", { count: invite.guestsJoined })}
+                </p>
+              </div>
               <Button
                 variant="danger"
                 className="min-h-8 px-2 py-0.5"

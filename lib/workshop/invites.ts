@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { isUuid, requireConceptRole } from "@/lib/auth/access";
 import { GUEST_TOKEN_PURPOSE, type GuestClaims } from "@/lib/auth/principal";
@@ -67,6 +67,8 @@ export async function listInvites({
       role: invites.role,
       expiresAt: invites.expiresAt,
       createdAt: invites.createdAt,
+      /** How many guests joined through the link, so the list tells links apart. */
+      guestsJoined: sql<number>`(select count(*)::int from ${guests} where ${guests.inviteId} = ${invites.id})`,
     })
     .from(invites)
     .where(
