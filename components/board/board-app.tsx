@@ -110,6 +110,23 @@ export function BoardApp({ session }: { session: BoardSession }) {
             )}
             <h1 className="truncate text-lg font-semibold">{session.workshop.title}</h1>
           </div>
+          {byField ? (
+            <label className="flex w-full items-center gap-2 text-sm font-medium sm:order-last lg:order-none lg:w-auto">
+              {tUi("jumpToField")}
+              <Select
+                value={String(Math.min(sectionIndex, sections.length - 1))}
+                onChange={(e) => jumpTo(Number(e.target.value))}
+                className="w-auto max-w-full min-w-0 flex-1 py-1 text-sm lg:max-w-72"
+                data-testid="field-select"
+              >
+                {sections.map((s, index) => (
+                  <option key={s.laneIds[0]} value={index}>
+                    {s.title}
+                  </option>
+                ))}
+              </Select>
+            </label>
+          ) : null}
           <div className="flex flex-wrap items-center gap-2 sm:gap-3">
             <PhaseAndTimer control={control} />
             <PresenceList people={presence} />
@@ -135,6 +152,17 @@ export function BoardApp({ session }: { session: BoardSession }) {
               </div>
             ) : null}
             {canEdit ? <ShortcutsHelp canModerate={session.canModerate} /> : null}
+            {moderating ? (
+              <Button
+                variant={drawer ? "primary" : "secondary"}
+                className="min-h-8 px-2.5 py-1 text-sm"
+                aria-expanded={drawer}
+                aria-controls="prep-drawer"
+                onClick={() => setDrawer((open) => !open)}
+              >
+                {tUi("openDrawer")}
+              </Button>
+            ) : null}
             {session.isMember ? (
               <a
                 href={`/board/${session.workshop.id}/projector`}
@@ -148,38 +176,9 @@ export function BoardApp({ session }: { session: BoardSession }) {
             <LocaleSwitch />
           </div>
         </div>
-        {byField ? (
-          <label className="mt-2 flex items-center gap-2 text-sm font-medium">
-            {tUi("jumpToField")}
-            <Select
-              value={String(Math.min(sectionIndex, sections.length - 1))}
-              onChange={(e) => jumpTo(Number(e.target.value))}
-              className="w-auto max-w-full min-w-0 flex-1 py-1 text-sm sm:flex-none"
-              data-testid="field-select"
-            >
-              {sections.map((s, index) => (
-                <option key={s.laneIds[0]} value={index}>
-                  {s.title}
-                </option>
-              ))}
-            </Select>
-          </label>
-        ) : null}
       </header>
 
-      {moderating ? (
-        <FacilitationBar control={control}>
-          <Button
-            variant={drawer ? "primary" : "secondary"}
-            className="min-h-8 px-2.5 py-1 text-sm"
-            aria-expanded={drawer}
-            aria-controls="prep-drawer"
-            onClick={() => setDrawer((open) => !open)}
-          >
-            {tUi("openDrawer")}
-          </Button>
-        </FacilitationBar>
-      ) : null}
+      {moderating ? <FacilitationBar control={control} /> : null}
       {moderating ? (
         <PrepDrawer
           doc={doc}

@@ -72,7 +72,7 @@ export function ShortcutsHelp({ canModerate }: { canModerate: boolean }) {
     [t("keys.Escape"), t("escape")],
   ];
   return (
-    <details className="relative" data-testid="shortcuts-help">
+    <details className="relative max-sm:hidden" data-testid="shortcuts-help">
       <summary className="cursor-pointer rounded px-2 py-1 text-sm text-brand-700 hover:bg-brand-50">
         {t("title")}
       </summary>

@@ -214,7 +214,7 @@ export const CardView = memo(
         {editors ? (
           <p className="mt-1 text-xs text-brand-700">{t("editing", { names: editors })}</p>
         ) : null}
-        {votes !== null ? (
+        {votes ? (
           <p className="mt-2" data-testid="card-votes">
             <Badge tone="brand">{t("voting.votes", { count: votes })}</Badge>
           </p>

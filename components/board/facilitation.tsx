@@ -70,14 +70,7 @@ function BarGroup({ label, children }: { label: string; children: ReactNode }) {
  * lock, dot voting, what the projector shows, and starting a session afresh. Only rendered for
  * moderators (the server refuses anyone else's writes to the control document).
  */
-export function FacilitationBar({
-  control,
-  children,
-}: {
-  control: Y.Doc;
-  /** Further controls at the bar's end (the preparation drawer's toggle). */
-  children?: ReactNode;
-}) {
+export function FacilitationBar({ control }: { control: Y.Doc }) {
   const t = useTranslations("board.facilitate");
   const tUi = useTranslations("boardUi");
   const state = useControlState(control);
@@ -102,7 +95,7 @@ export function FacilitationBar({
           defaultValue={state.phase}
           maxLength={100}
           placeholder={`${t("phase")}: ${t("phasePlaceholder")}`}
-          className="w-56 py-1 text-sm"
+          className="w-44 py-1 text-sm"
         />
         <Button type="submit" variant="secondary" className={small}>
           {t("setPhase")}
@@ -118,7 +111,7 @@ export function FacilitationBar({
           onChange={(e) => setMinutes(Number(e.target.value))}
           className="w-auto py-1 text-sm"
         >
-          <Options values={TIMER_MINUTES} label={(m) => t("minutes", { minutes: m })} />
+          <Options values={TIMER_MINUTES} label={(m) => tUi("minutesShort", { minutes: m })} />
         </Select>
         <Button
           variant="secondary"
@@ -157,7 +150,6 @@ export function FacilitationBar({
       <ProjectorControls control={control} state={state} />
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
         <ResetSession control={control} />
-        {children}
       </div>
     </section>
   );
@@ -201,8 +193,9 @@ function VotingControls({ control, state }: { control: Y.Doc; state: ControlStat
           type="checkbox"
           checked={allowMultiple}
           onChange={(e) => setAllowMultiple(e.target.checked)}
+          aria-label={t("allowMultiple")}
         />
-        {t("allowMultiple")}
+        <span aria-hidden>{tUi("allowMultipleShort")}</span>
       </label>
       <Button
         variant="secondary"
@@ -224,7 +217,7 @@ function ProjectorControls({ control, state }: { control: Y.Doc; state: ControlS
     state.voting.status === "revealed" && state.results?.round === state.voting.round;
   return (
     <BarGroup label={tUi("projectorShows")}>
-      <span className="text-sm text-muted" aria-hidden>
+      <span className="text-sm text-slate-600" aria-hidden>
         {tUi("projectorShows")}:
       </span>
       <Button

@@ -136,8 +136,8 @@ export interface ProjectorRoom {
 export function projectorRoom({ lanes }: { lanes: readonly Lane[] }): ProjectorRoom {
   const stockTake = lanes.length > 0 && lanes.every((lane) => lane.column !== null);
   return stockTake
-    ? { columns: 6, linesPerLane: 22, charsPerLine: 20 }
-    : { columns: 5, linesPerLane: 22, charsPerLine: 24 };
+    ? { columns: 6, linesPerLane: 20, charsPerLine: 16 }
+    : { columns: 5, linesPerLane: 21, charsPerLine: 20 };
 }
 
 /** Lines a card takes on the projector: its kind line, its wrapped text, and spacing. */
