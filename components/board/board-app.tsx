@@ -152,17 +152,6 @@ export function BoardApp({ session }: { session: BoardSession }) {
               </div>
             ) : null}
             {canEdit ? <ShortcutsHelp canModerate={session.canModerate} /> : null}
-            {moderating ? (
-              <Button
-                variant={drawer ? "primary" : "secondary"}
-                className="min-h-8 px-2.5 py-1 text-sm"
-                aria-expanded={drawer}
-                aria-controls="prep-drawer"
-                onClick={() => setDrawer((open) => !open)}
-              >
-                {tUi("openDrawer")}
-              </Button>
-            ) : null}
             {session.isMember ? (
               <a
                 href={`/board/${session.workshop.id}/projector`}
@@ -178,7 +167,19 @@ export function BoardApp({ session }: { session: BoardSession }) {
         </div>
       </header>
 
-      {moderating ? <FacilitationBar control={control} /> : null}
+      {moderating ? (
+        <FacilitationBar control={control}>
+          <Button
+            variant={drawer ? "primary" : "secondary"}
+            className="min-h-8 px-2.5 py-1 text-sm"
+            aria-expanded={drawer}
+            aria-controls="prep-drawer"
+            onClick={() => setDrawer((open) => !open)}
+          >
+            {tUi("openDrawer")}
+          </Button>
+        </FacilitationBar>
+      ) : null}
       {moderating ? (
         <PrepDrawer
           doc={doc}

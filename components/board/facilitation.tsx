@@ -70,7 +70,14 @@ function BarGroup({ label, children }: { label: string; children: ReactNode }) {
  * lock, dot voting, what the projector shows, and starting a session afresh. Only rendered for
  * moderators (the server refuses anyone else's writes to the control document).
  */
-export function FacilitationBar({ control }: { control: Y.Doc }) {
+export function FacilitationBar({
+  control,
+  children,
+}: {
+  control: Y.Doc;
+  /** Further controls at the bar's end (the preparation drawer's toggle). */
+  children?: ReactNode;
+}) {
   const t = useTranslations("board.facilitate");
   const tUi = useTranslations("boardUi");
   const state = useControlState(control);
@@ -150,6 +157,7 @@ export function FacilitationBar({ control }: { control: Y.Doc }) {
       <ProjectorControls control={control} state={state} />
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
         <ResetSession control={control} />
+        {children}
       </div>
     </section>
   );

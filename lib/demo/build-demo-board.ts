@@ -10,6 +10,7 @@ import {
   getControlState,
   revealVotes,
   setPhase,
+  setProjectorView,
   setVoteResults,
   startVotingRound,
 } from "@/lib/board/board-control";
@@ -140,5 +141,7 @@ export function buildDemoBoard({
       voting: revealed,
     }),
   );
+  // After discussing the result the facilitator put the board back on the projector.
+  setProjectorView(control, "board");
   return { board, control, scopes };
 }

@@ -217,7 +217,7 @@ describe("the demo kick-off on three screens", () => {
     await ui.count(projector.getByTestId("projector-lane")).toBe(6);
     expect(await moderator.getByTestId("card").count()).toBe(cardsBefore);
     await closeAll(moderator.context(), projector.context(), phone.context());
-  });
+  }, 180_000);
 
   it("keeps phase and countdown in view on the phone, jumps between fields, and notices going offline at once", async () => {
     const moderator = await openModerator(env.browser, env.server.url, 1);

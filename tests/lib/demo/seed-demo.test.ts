@@ -197,6 +197,7 @@ describe("seedDemo", () => {
       );
       expect(control.voting).toMatchObject({ round: 1, status: "revealed", budget: 3 });
       expect(control.results?.round).toBe(1);
+      expect(control.projectorView).toBe("board");
       const scopeNames = await new DocStore(handle.db).namesWithPrefix(
         privateScopePrefix(past!.id),
       );
