@@ -153,11 +153,11 @@ export function FacilitationBar({
           {state.locked ? t("unlock") : t("lock")}
         </Button>
       </BarGroup>
+      <div className="ml-auto flex flex-wrap items-center gap-1.5">{children}</div>
       <VotingControls control={control} state={state} />
       <ProjectorControls control={control} state={state} />
       <div className="ml-auto flex flex-wrap items-center gap-1.5">
         <ResetSession control={control} />
-        {children}
       </div>
     </section>
   );

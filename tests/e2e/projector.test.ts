@@ -115,6 +115,25 @@ describe("the demo kick-off on three screens", () => {
     );
     // A card's actions sit in its menu, not on every card.
     expect(await moderator.getByRole("button", { name: "In die Spalte rechts" }).count()).toBe(0);
+    // Keyboard: a focused card moves with Alt+arrows and keeps the focus; the help lists it.
+    const lotsen = () =>
+      moderator.getByRole("article", { name: /^Idee: 38 aktive Integrationslots/ });
+    // (Sorted by dots, cards stay put; board order lets them move.)
+    await moderator.getByRole("button", { name: "Ursprüngliche Reihenfolge" }).click();
+    await lotsen().getByLabel("Text der Karte").focus();
+    await moderator.keyboard.press("Alt+ArrowRight");
+    await ui.count(lanes.nth(1).getByText("38 aktive Integrationslots", { exact: false })).toBe(1);
+    await expect
+      .poll(() =>
+        moderator.evaluate(() => document.activeElement?.closest("[data-card-id]") !== null),
+      )
+      .toBe(true);
+    await moderator.keyboard.press("Alt+ArrowLeft");
+    await ui.count(lanes.first().getByText("38 aktive Integrationslots", { exact: false })).toBe(1);
+    await moderator.getByText("Tastenkürzel").click();
+    await ui.text(moderator.getByTestId("shortcuts-help")).toContain("Alt + →");
+    await moderator.getByText("Tastenkürzel").click();
+    await moderator.getByRole("button", { name: "Nach Punkten sortieren" }).click();
     await expectAccessible(moderator, "moderator board");
 
     // The organisation of a measure shows in full.
@@ -138,8 +157,12 @@ describe("the demo kick-off on three screens", () => {
       .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(24);
+    // Long words get soft hyphens (even where the browser has no German dictionary).
+    await expect
+      .poll(async () => (await titlesWrapCleanly(projector)).every((title) => title.fits))
+      .toBe(true);
     for (const title of await titlesWrapCleanly(projector))
-      expect(title).toEqual({ fits: true, lang: "de", hyphens: "auto", wordBreak: "normal" });
+      expect(title).toEqual({ fits: true, lang: "de", hyphens: "manual", wordBreak: "normal" });
     await shot(projector, "projector-board-1920");
     await expectAccessible(projector, "projector");
 
