@@ -7,10 +7,11 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/form";
 import { Options } from "@/components/ui/options";
+import { guestRoles } from "@/lib/domain-values";
 
 interface Invite {
   id: string;
-  role: "participant" | "viewer";
+  role: (typeof guestRoles)[number];
   expiresAt: string;
   createdAt: string;
   guestsJoined: number;
@@ -100,8 +101,7 @@ export function InvitePanel({
             onChange={(e) => setRole(e.target.value as Invite["role"])}
             className="w-auto"
           >
-            <option value="participant">{t("roles.participant")}</option>
-            <option value="viewer">{t("roles.viewer")}</option>
+            <Options values={guestRoles} label={(r) => t(`roles.${r}`)} />
           </Select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">

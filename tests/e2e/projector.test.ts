@@ -221,6 +221,7 @@ describe("the demo kick-off on three screens", () => {
     const row = moderator.getByTestId("invite-row").first();
     await ui.text(row).toContain("Link 1 · Mitschreiben");
     await ui.text(row).toContain("1 Person beigetreten");
+    await shot(moderator, "moderator-drawer-1280");
     await boardUi.closeDrawer(moderator);
     await moderator.getByRole("button", { name: "QR-Code ausblenden" }).click();
     await ui.count(projector.getByTestId("projector-join")).toBe(0);
