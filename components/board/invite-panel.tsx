@@ -145,7 +145,10 @@ export function InvitePanel({
         </div>
       ) : null}
       {invites.length ? (
-        <ul className="divide-y divide-line rounded-md border border-line text-sm" data-testid="invite-list">
+        <ul
+          className="divide-y divide-line rounded-md border border-line text-sm"
+          data-testid="invite-list"
+        >
           {invites.map((invite, index) => (
             <li
               key={invite.id}

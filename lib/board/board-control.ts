@@ -75,11 +75,12 @@ export function getControlState(doc: Y.Doc): ControlState {
  * What the projector shows at this moment: a spotlit lane or card, the revealed result of the
  * current round (when the facilitator chose it and the count is in), or the board.
  */
-export function projectorContent(
-  state: ControlState,
-): { kind: "spotlight"; spotlight: Spotlight } | { kind: "results"; results: VoteResults } | {
-  kind: "board";
-} {
+export function projectorContent(state: ControlState):
+  | { kind: "spotlight"; spotlight: Spotlight }
+  | { kind: "results"; results: VoteResults }
+  | {
+      kind: "board";
+    } {
   if (state.spotlight) return { kind: "spotlight", spotlight: state.spotlight };
   if (
     state.projectorView === "results" &&

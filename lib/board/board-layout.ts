@@ -125,6 +125,7 @@ export interface ProjectorLane<T> {
 /** Room on one projector page, in lines of card text at the projector's type size. */
 export interface ProjectorRoom {
   columns: number;
+  /** Lines of a lane's column: its title, a note of older cards, and the cards. */
   linesPerLane: number;
   charsPerLine: number;
 }
@@ -136,8 +137,8 @@ export interface ProjectorRoom {
 export function projectorRoom({ lanes }: { lanes: readonly Lane[] }): ProjectorRoom {
   const stockTake = lanes.length > 0 && lanes.every((lane) => lane.column !== null);
   return stockTake
-    ? { columns: 6, linesPerLane: 20, charsPerLine: 16 }
-    : { columns: 5, linesPerLane: 21, charsPerLine: 20 };
+    ? { columns: 6, linesPerLane: 25, charsPerLine: 16 }
+    : { columns: 5, linesPerLane: 25, charsPerLine: 20 };
 }
 
 /** Lines a card takes on the projector: its kind line, its wrapped text, and spacing. */
@@ -171,10 +172,16 @@ export function projectorPages<T extends Pick<Card, "id" | "laneId" | "text" | "
           .map((card, index) => ({ card, index }))
           .sort((a, b) => b.card.createdAt - a.card.createdAt || b.index - a.index);
         const kept = new Set<string>();
-        let lines = 0;
+        // The title (bold, so a little fewer letters a line), its rule, and the note of older cards.
+        let lines = Math.ceil(lane.title.length / (room.charsPerLine - 2)) + 2;
         for (const { card } of newestFirst) {
           const need = projectorCardLines({ text: card.text, charsPerLine: room.charsPerLine });
           if (kept.size > 0 && lines + need > room.linesPerLane) break;
+          if (kept.size === 0 && lines + need > room.linesPerLane) {
+            // One card always shows, however long (its text is clipped at the lane's end).
+            kept.add(card.id);
+            break;
+          }
           kept.add(card.id);
           lines += need;
         }

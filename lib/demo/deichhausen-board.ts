@@ -547,7 +547,7 @@ export const DEMO_BOARD_VOTING = { budget: 3, allowMultiple: false } as const;
 
 /** Each participant's dots (card keys); the moderator did not vote. */
 export const DEMO_BOARD_BALLOTS: Readonly<Record<DemoParticipantKey, readonly string[]>> = {
-  aylin: ["f9-beschwerde", "f2-termine", "f9-personal"],
+  aylin: ["f9-beschwerde", "f2-termine", "f3-kinderbetreuung"],
   behrens: ["f5-anerkennung", "f3-wartelisten", "f5-beratung"],
   luedtke: ["f2-sprachmittlung", "f9-beschwerde", "f9-wohnung"],
   hinrichs: ["f2-sprachmittlung", "f5-frauen", "f3-kinderbetreuung"],

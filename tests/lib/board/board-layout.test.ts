@@ -103,7 +103,9 @@ describe("board layout", () => {
     expect(room.columns).toBe(6);
     const pages = projectorPages({ lanes, cards: [], room });
     expect(pages.map((p) => p.length)).toEqual([6, 6, 6, 6, 3]);
-    expect(projectorRoom({ lanes: lanes.slice(0, 9).map((l) => ({ ...l, column: null })) }).columns).toBe(5);
+    expect(
+      projectorRoom({ lanes: lanes.slice(0, 9).map((l) => ({ ...l, column: null })) }).columns,
+    ).toBe(5);
   });
 
   it("keeps the newest cards of a full lane, in board order, and counts the older ones", () => {
@@ -115,16 +117,23 @@ describe("board layout", () => {
     const [page] = projectorPages({
       lanes,
       cards,
-      room: { columns: 5, linesPerLane: 16, charsPerLine: 24 },
+      room: { columns: 5, linesPerLane: 19, charsPerLine: 24 },
     });
-    // Four cards fit: c0 (written last, though first in the lane), then c8, c7, c6.
+    // Title "l1": one line, plus rule and note: 3; then four cards of four lines fit: c0 (written last, though first in the lane), then c8, c7, c6.
     expect(page![0]!.cards.map((c) => c.id)).toEqual(["c0", "c6", "c7", "c8"]);
     expect(page![0]!.hidden).toBe(5);
+    // A long title takes room from the cards: three lines of title leave room for three.
+    const [titled] = projectorPages({
+      lanes: [lane("l1", { title: "9 Migrationsgesellschaftliche Öffnung: Lücken" })],
+      cards,
+      room: { columns: 5, linesPerLane: 19, charsPerLine: 24 },
+    });
+    expect(titled![0]!.cards.map((c) => c.id)).toEqual(["c0", "c7", "c8"]);
     // One very long card still shows.
     const [single] = projectorPages({
       lanes,
       cards: [card("long", { text: "y".repeat(2000) })],
-      room: { columns: 5, linesPerLane: 16, charsPerLine: 24 },
+      room: { columns: 5, linesPerLane: 19, charsPerLine: 24 },
     });
     expect(single![0]!.cards).toHaveLength(1);
   });
