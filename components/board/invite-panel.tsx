@@ -28,9 +28,12 @@ const EXPIRY_HOURS = [2, 8, 24, 72] as const;
 export function InvitePanel({
   workshopId,
   onShowOnProjector,
+  active = true,
 }: {
   workshopId: string;
   onShowOnProjector: (url: string | null) => void;
+  /** While shown, the list is kept fresh (guests join by the links meanwhile). */
+  active?: boolean;
 }) {
   const t = useTranslations("board.invites");
   const tUi = useTranslations("boardUi.invites");
@@ -47,15 +50,20 @@ export function InvitePanel({
   }, [base]);
 
   useEffect(() => {
-    let active = true;
-    fetch(base)
-      .then((response) => (response.ok ? (response.json() as Promise<Invite[]>) : []))
-      .then((list) => active && setInvites(list))
-      .catch(() => undefined);
+    if (!active) return;
+    let current = true;
+    const load = () =>
+      fetch(base)
+        .then((response) => (response.ok ? (response.json() as Promise<Invite[]>) : null))
+        .then((list) => current && list && setInvites(list))
+        .catch(() => undefined);
+    void load();
+    const id = setInterval(load, 10_000);
     return () => {
-      active = false;
+      current = false;
+      clearInterval(id);
     };
-  }, [base]);
+  }, [base, active]);
 
   async function create() {
     setError(false);

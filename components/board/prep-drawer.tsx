@@ -60,6 +60,7 @@ export function PrepDrawer({
         <InvitePanel
           workshopId={session.workshop.id}
           onShowOnProjector={(url) => setJoinUrl(control, url)}
+          active={open}
         />
         <CommitPanel
           doc={doc}
