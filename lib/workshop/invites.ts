@@ -68,9 +68,10 @@ export async function listInvites({
       expiresAt: invites.expiresAt,
       createdAt: invites.createdAt,
       /** How many guests joined through the link, so the list tells links apart. */
-      guestsJoined: sql<number>`(select count(*)::int from ${guests} where ${guests.inviteId} = ${invites.id})`,
+      guestsJoined: sql<number>`count(${guests.id})::int`,
     })
     .from(invites)
+    .leftJoin(guests, eq(guests.inviteId, invites.id))
     .where(
       and(
         eq(invites.workshopId, workshopId),
@@ -78,6 +79,7 @@ export async function listInvites({
         gt(invites.expiresAt, now),
       ),
     )
+    .groupBy(invites.id)
     .orderBy(desc(invites.createdAt));
 }
 
