@@ -89,12 +89,12 @@ function LaneTemplateForm({ doc, fields }: { doc: Y.Doc; fields: BoardSession["f
         {tUi("lanesHeading")}
       </h3>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm font-medium">
+        <label className="flex w-full min-w-0 flex-col gap-1 text-sm font-medium">
           {t("template")}
           <Select
             value={template}
             onChange={(e) => setTemplate(e.target.value as LaneTemplate)}
-            className="w-auto max-w-full"
+            className="w-full"
           >
             <Options values={laneTemplates} label={(name) => t(`templates.${name}`)} />
           </Select>
