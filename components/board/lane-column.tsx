@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { removeCluster, type Card, type Cluster, type Lane } from "@/lib/board/board-doc";
-import { cardMoves, laneSegments } from "@/lib/board/board-layout";
+import { cardMoves, laneOrder, laneSegments } from "@/lib/board/board-layout";
 import type { PrivateCard } from "@/lib/board/private-scope";
 import type { BoardSession } from "@/lib/workshop/board-access";
 import type { Presence } from "./board-hooks";
@@ -76,6 +76,7 @@ export function LaneColumn({
   const t = useTranslations("board");
   const ref = useRef<HTMLElement>(null);
   const segments = laneSegments({ laneId: lane.id, cards, clusters });
+  const order = laneOrder(cards);
   useEffect(() => {
     if (spotlit)
       ref.current?.scrollIntoView({ behavior: "smooth", inline: "center", block: "nearest" });
@@ -163,7 +164,7 @@ export function LaneColumn({
                       moves={
                         sortedByVotes
                           ? null
-                          : cardMoves({ lanes, laneIndex, laneCards: cards, segment, position })
+                          : cardMoves({ lanes, laneIndex, order, segment, position })
                       }
                       goals={goals}
                       clusters={clusters}

@@ -58,20 +58,19 @@ export interface CardMoves {
 export function cardMoves({
   lanes,
   laneIndex,
-  laneCards,
+  order,
   segment,
   position,
 }: {
   lanes: readonly Pick<Lane, "id">[];
   laneIndex: number;
-  /** All the lane's cards in the order shown. */
-  laneCards: readonly Pick<Card, "id">[];
+  /** Each of the lane's cards' index in the order shown (see laneOrder). */
+  order: ReadonlyMap<string, number>;
   /** The cards of the card's segment (ungrouped or one group), in the order shown. */
   segment: readonly Pick<Card, "id">[];
   /** The card's index within its segment. */
   position: number;
 }): CardMoves {
-  const order = new Map(laneCards.map((card, index) => [card.id, index]));
   const at = order.get(segment[position]!.id)!;
   // Index among the lane's other cards (this one taken out).
   const indexOf = (other: Pick<Card, "id">) =>
@@ -86,6 +85,11 @@ export function cardMoves({
     upIndex: above ? indexOf(above) : null,
     downIndex: below ? indexOf(below) + 1 : null,
   };
+}
+
+/** Each card's index in its lane as shown, built once per lane for cardMoves. */
+export function laneOrder(laneCards: readonly Pick<Card, "id">[]): Map<string, number> {
+  return new Map(laneCards.map((card, index) => [card.id, index]));
 }
 
 export interface FieldSection {

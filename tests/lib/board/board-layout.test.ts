@@ -3,6 +3,7 @@ import type { Card, Cluster, Lane } from "@/lib/board/board-doc";
 import {
   cardMoves,
   fieldSections,
+  laneOrder,
   laneSegments,
   orderLaneCards,
   projectorPages,
@@ -65,7 +66,8 @@ describe("board layout", () => {
   it("gives a card its neighbouring lanes and the indexes that move it past its neighbours", () => {
     const lanes = [lane("l1"), lane("l2"), lane("l3")];
     const laneCards = [card("a"), card("b"), card("c")];
-    expect(cardMoves({ lanes, laneIndex: 1, laneCards, segment: laneCards, position: 1 })).toEqual({
+    const order = laneOrder(laneCards);
+    expect(cardMoves({ lanes, laneIndex: 1, order, segment: laneCards, position: 1 })).toEqual({
       laneId: "l2",
       previousLaneId: "l1",
       nextLaneId: "l3",
@@ -73,9 +75,9 @@ describe("board layout", () => {
       upIndex: 0,
       downIndex: 2,
     });
-    const first = cardMoves({ lanes, laneIndex: 0, laneCards, segment: laneCards, position: 0 });
+    const first = cardMoves({ lanes, laneIndex: 0, order, segment: laneCards, position: 0 });
     expect(first).toMatchObject({ previousLaneId: null, upIndex: null, downIndex: 1 });
-    const last = cardMoves({ lanes, laneIndex: 2, laneCards, segment: laneCards, position: 2 });
+    const last = cardMoves({ lanes, laneIndex: 2, order, segment: laneCards, position: 2 });
     expect(last).toMatchObject({ nextLaneId: null, upIndex: 1, downIndex: null });
   });
 
