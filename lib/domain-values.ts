@@ -26,3 +26,6 @@ export const measureStatuses = [
 ] as const;
 export const measurePriorities = ["A", "B", "C", "quick_win"] as const;
 export const responsibilityRoles = ["lead", "partner", "involved"] as const;
+
+/** What a workshop guest may do, set by the invite link they joined with. */
+export const guestRoles = ["participant", "viewer"] as const;

@@ -1,32 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { memo, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { memo, useId, useState, type KeyboardEvent } from "react";
 import type * as Y from "yjs";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { Input, Select, Textarea } from "@/components/ui/form";
-import { Options } from "@/components/ui/options";
-import {
-  clusterCards,
-  getCardText,
-  moveCard,
-  removeCard,
-  setCardCluster,
-  setCardColour,
-  setCardKind,
-  type Card,
-  type Cluster,
-} from "@/lib/board/board-doc";
-import {
-  cardColours,
-  cardKinds,
-  CARD_TEXT_MAX,
-  type CardColour,
-  type CardKind,
-} from "@/lib/board/board-schema";
+import { moveCard, removeCard, type Card, type Cluster } from "@/lib/board/board-doc";
+import type { CardMoves } from "@/lib/board/board-layout";
+import type { CardColour, CardKind } from "@/lib/board/board-schema";
+import { CardOptionsForm } from "./card-options";
+import { CardTextEditor } from "./card-text-editor";
+import { DotControls, type CardDots } from "./dot-controls";
 import { MeasureDetails, type GoalOption } from "./measure-details";
+
+export type { CardDots } from "./dot-controls";
 
 /** The kind shows in the card's edge, the colour (the group's choice) in its background. */
 const KIND_BORDER: Record<CardKind, string> = {
@@ -45,12 +32,15 @@ const COLOUR_BG: Record<CardColour, string> = {
   grey: "bg-slate-50",
 };
 
-/** Dot voting on one card: the person's own dots while a round is open. */
-export interface CardDots {
-  mine: number;
-  canAdd: boolean;
-  onChange: (cardId: string, delta: 1 | -1) => void;
-}
+/** Keyboard shortcuts on a focused card (also inside its text), listed in the board's help. */
+export const CARD_SHORTCUTS = {
+  left: "Alt+ArrowLeft",
+  right: "Alt+ArrowRight",
+  up: "Alt+ArrowUp",
+  down: "Alt+ArrowDown",
+  spotlight: "Alt+H",
+  delete: "Alt+Delete",
+} as const;
 
 export interface CardViewProps {
   /** The document the card lives in: the shared board, or the person's private scope. */
@@ -65,19 +55,8 @@ export interface CardViewProps {
   /** Names of the others editing this card right now, joined. */
   editors: string;
   onEditing: (cardId: string | null) => void;
-  /**
-   * For the move buttons, null where the card cannot move: neighbouring lanes, the card's index
-   * in its lane, and the indexes (among the lane's other cards) that put it before the card
-   * above or after the card below.
-   */
-  moves: {
-    laneId: string;
-    previousLaneId: string | null;
-    nextLaneId: string | null;
-    index: number;
-    upIndex: number | null;
-    downIndex: number | null;
-  } | null;
+  /** Where the card can move, null where it cannot (sorted by dots, or private). */
+  moves: CardMoves | null;
   /** All clusters of the board (filtered to the card's lane when its options open). */
   clusters: Cluster[];
   /** Goal cards a measure can be linked to. */
@@ -97,15 +76,25 @@ const sameCard = (a: Card, b: Card) =>
   a.laneId === b.laneId &&
   a.author?.name === b.author?.name &&
   a.goalCardId === b.goalCardId &&
+  a.clusterId === b.clusterId &&
   JSON.stringify(a.measure) === JSON.stringify(b.measure);
 
-const sameMoves = (a: CardViewProps["moves"], b: CardViewProps["moves"]) =>
+const sameMoves = (a: CardMoves | null, b: CardMoves | null) =>
   a === b ||
-  (!!a && !!b && Object.keys(a).every((k) => a[k as keyof typeof a] === b[k as keyof typeof b]));
+  (!!a && !!b && Object.keys(a).every((k) => a[k as keyof CardMoves] === b[k as keyof CardMoves]));
+
+/** Puts the focus back on a card after it moved (it is rendered anew in its new place). */
+function refocus(cardId: string) {
+  requestAnimationFrame(() => {
+    const card = document.querySelector(`[data-card-id="${CSS.escape(cardId)}"]`);
+    card?.querySelector<HTMLElement>("[data-card-focus]")?.focus();
+  });
+}
 
 /**
- * One card. Memoised on what it shows: with hundreds of cards on a board, an edit re-renders
- * only the card that changed. Card text is always rendered as text, never as HTML.
+ * One card. Its actions (move, spotlight, delete, kind, colour, group) sit in its menu and on
+ * keyboard shortcuts, so the board shows cards, not controls. Memoised on what it shows: with
+ * hundreds of cards, an edit re-renders only the card that changed. Text is never HTML.
  */
 export const CardView = memo(
   function CardView({
@@ -125,6 +114,10 @@ export const CardView = memo(
     votes,
   }: CardViewProps) {
     const t = useTranslations("board");
+    const tUi = useTranslations("boardUi");
+    const [menu, setMenu] = useState(false);
+    const [options, setOptions] = useState(false);
+    const menuId = useId();
     const move = moves && {
       left: moves.previousLaneId
         ? () => moveCard(doc, card.id, { laneId: moves.previousLaneId!, index: moves.index })
@@ -142,10 +135,37 @@ export const CardView = memo(
           : null,
     };
     const label = card.text.slice(0, 40) || t(`kinds.${card.kind}`);
+    const hasMenu = canEdit && (!!move || !!onSpotlight || canDelete || !hidden);
+
+    function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+      if (event.key === "Escape" && menu) {
+        setMenu(false);
+        return;
+      }
+      if (!canEdit || !event.altKey || event.ctrlKey || event.metaKey) return;
+      const direction = {
+        ArrowLeft: "left",
+        ArrowRight: "right",
+        ArrowUp: "up",
+        ArrowDown: "down",
+      }[event.key] as keyof NonNullable<typeof move> | undefined;
+      if (direction && move?.[direction]) {
+        event.preventDefault();
+        move[direction]!();
+        refocus(card.id);
+      } else if (event.code === "KeyH" && onSpotlight) {
+        event.preventDefault();
+        onSpotlight(card.id);
+      } else if (event.key === "Delete" && canDelete) {
+        event.preventDefault();
+        removeCard(doc, card.id);
+      }
+    }
+
     return (
       <article
         className={cn(
-          "rounded-md border-l-4 p-3 shadow-xs",
+          "rounded-md border-l-4 p-3 shadow-xs focus-within:ring-2 focus-within:ring-brand-600/60",
           KIND_BORDER[card.kind],
           COLOUR_BG[card.colour],
           hidden && "border-dashed opacity-90 outline-2 outline-slate-400 outline-dashed",
@@ -154,10 +174,26 @@ export const CardView = memo(
         data-testid="card"
         data-hidden={hidden ?? undefined}
         aria-label={`${t(`kinds.${card.kind}`)}: ${label}`}
+        onKeyDown={onKeyDown}
       >
         <div className="mb-1 flex items-center justify-between gap-2">
           <Badge>{t(`kinds.${card.kind}`)}</Badge>
-          <span className="truncate text-xs text-muted">{card.author?.name ?? t("anonymous")}</span>
+          <span className="min-w-0 flex-1 truncate text-right text-xs text-muted">
+            {card.author?.name ?? t("anonymous")}
+          </span>
+          {hasMenu ? (
+            <button
+              type="button"
+              aria-expanded={menu}
+              aria-controls={menuId}
+              aria-label={tUi("cardActions", { card: label })}
+              data-card-focus={canEditText ? undefined : true}
+              onClick={() => setMenu((open) => !open)}
+              className="-my-1 -mr-1 flex min-h-8 min-w-8 shrink-0 items-center justify-center rounded text-lg leading-none text-slate-600 hover:bg-white focus-visible:bg-white"
+            >
+              <span aria-hidden>⋯</span>
+            </button>
+          ) : null}
         </div>
         {hidden ? (
           <p className="mb-1 text-xs font-medium text-slate-600">{t(`hidden.${hidden}`)}</p>
@@ -178,54 +214,80 @@ export const CardView = memo(
         {editors ? (
           <p className="mt-1 text-xs text-brand-700">{t("editing", { names: editors })}</p>
         ) : null}
-        {votes !== null ? (
+        {votes ? (
           <p className="mt-2" data-testid="card-votes">
             <Badge tone="brand">{t("voting.votes", { count: votes })}</Badge>
           </p>
         ) : null}
         {dots ? <DotControls cardId={card.id} label={label} dots={dots} /> : null}
-        {canEdit && !hidden ? <CardOptions doc={doc} card={card} clusters={clusters} /> : null}
-        {canEdit ? (
+        {hasMenu && menu ? (
           <div
-            className="mt-2 flex flex-wrap gap-1"
+            id={menuId}
             role="group"
-            aria-label={t("moveCard", { card: label })}
+            aria-label={tUi("cardActions", { card: label })}
+            className="mt-2 space-y-2 rounded-md border border-line bg-white p-2"
+            data-testid="card-menu"
           >
-            {move
-              ? (["left", "right", "up", "down"] as const).map((direction) => (
+            {move ? (
+              <div
+                className="flex flex-wrap gap-1"
+                role="group"
+                aria-label={t("moveCard", { card: label })}
+              >
+                {(["left", "right", "up", "down"] as const).map((direction) => (
                   <button
                     key={direction}
                     type="button"
                     disabled={!move[direction]}
-                    onClick={() => move[direction]?.()}
+                    onClick={() => {
+                      move[direction]?.();
+                      refocus(card.id);
+                    }}
                     aria-label={t(`move.${direction}`)}
-                    className="rounded px-2 py-1 text-sm text-muted hover:bg-white disabled:opacity-30"
+                    aria-keyshortcuts={CARD_SHORTCUTS[direction]}
+                    title={`${t(`move.${direction}`)} (${CARD_SHORTCUTS[direction].replace("Arrow", "")})`}
+                    className="min-h-8 min-w-8 rounded border border-line px-2 text-sm text-ink hover:bg-slate-50 disabled:opacity-30"
                   >
                     {{ left: "←", right: "→", up: "↑", down: "↓" }[direction]}
                   </button>
-                ))
-              : null}
-            {onSpotlight ? (
-              <button
-                type="button"
-                onClick={() => onSpotlight(card.id)}
-                aria-label={t("spotlightCard", { card: label })}
-                className="ml-auto rounded px-2 py-1 text-sm text-brand-700 hover:bg-white"
-              >
-                {t("spotlight")}
-              </button>
+                ))}
+              </div>
             ) : null}
-            {canDelete ? (
-              <button
-                type="button"
-                onClick={() => removeCard(doc, card.id)}
-                className={cn(
-                  "rounded px-2 py-1 text-sm text-red-700 hover:bg-white",
-                  !onSpotlight && "ml-auto",
-                )}
-              >
-                {t("delete")}
-              </button>
+            <div className="flex flex-wrap gap-1">
+              {onSpotlight ? (
+                <button
+                  type="button"
+                  onClick={() => onSpotlight(card.id)}
+                  aria-label={t("spotlightCard", { card: label })}
+                  aria-keyshortcuts={CARD_SHORTCUTS.spotlight}
+                  className="min-h-8 rounded px-2 text-sm text-brand-700 hover:bg-brand-50"
+                >
+                  {t("spotlight")}
+                </button>
+              ) : null}
+              {!hidden ? (
+                <button
+                  type="button"
+                  aria-expanded={options}
+                  onClick={() => setOptions((open) => !open)}
+                  className="min-h-8 rounded px-2 text-sm text-ink hover:bg-slate-50"
+                >
+                  {t("options.summary")}
+                </button>
+              ) : null}
+              {canDelete ? (
+                <button
+                  type="button"
+                  onClick={() => removeCard(doc, card.id)}
+                  aria-keyshortcuts={CARD_SHORTCUTS.delete}
+                  className="ml-auto min-h-8 rounded px-2 text-sm text-red-700 hover:bg-red-50"
+                >
+                  {t("delete")}
+                </button>
+              ) : null}
+            </div>
+            {options && !hidden ? (
+              <CardOptionsForm doc={doc} card={card} clusters={clusters} />
             ) : null}
           </div>
         ) : null}
@@ -244,182 +306,9 @@ export const CardView = memo(
     a.onEditing === b.onEditing &&
     a.goals === b.goals &&
     a.clusters === b.clusters &&
-    a.card.clusterId === b.card.clusterId &&
     a.onSpotlight === b.onSpotlight &&
     a.dots?.mine === b.dots?.mine &&
     a.dots?.canAdd === b.dots?.canAdd &&
     a.dots?.onChange === b.dots?.onChange &&
     a.votes === b.votes,
 );
-
-/** Colour and group of a card, built only when opened (hundreds of cards stay light). */
-function CardOptions({ doc, card, clusters }: { doc: Y.Doc; card: Card; clusters: Cluster[] }) {
-  const t = useTranslations("board.options");
-  const [open, setOpen] = useState(false);
-  return (
-    <div className="mt-2">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen((was) => !was)}
-        className="text-xs text-muted hover:underline"
-      >
-        {open ? "▾" : "▸"} {t("summary")}
-      </button>
-      {open ? <CardOptionsForm doc={doc} card={card} clusters={clusters} /> : null}
-    </div>
-  );
-}
-
-const NEW_GROUP = "__new__";
-
-function CardOptionsForm({ doc, card, clusters }: { doc: Y.Doc; card: Card; clusters: Cluster[] }) {
-  const t = useTranslations("board.options");
-  const tBoard = useTranslations("board");
-  const [naming, setNaming] = useState(false);
-  const [title, setTitle] = useState("");
-  const inLane = clusters.filter((c) => c.laneId === card.laneId);
-  function createGroup(event: FormEvent) {
-    event.preventDefault();
-    if (!title.trim()) return;
-    clusterCards(doc, { laneId: card.laneId, title, cardIds: [card.id] });
-    setNaming(false);
-    setTitle("");
-  }
-  return (
-    <div className="mt-2 flex flex-col gap-2">
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        {t("kind")}
-        <Select
-          value={card.kind}
-          onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
-          className="py-1 text-sm"
-        >
-          <Options values={cardKinds} label={(kind) => tBoard(`kinds.${kind}`)} />
-        </Select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        {t("colour")}
-        <Select
-          value={card.colour}
-          onChange={(e) => setCardColour(doc, card.id, e.target.value as CardColour)}
-          className="py-1 text-sm"
-        >
-          <Options values={cardColours} label={(colour) => t(`colours.${colour}`)} />
-        </Select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        {t("group")}
-        <Select
-          value={naming ? NEW_GROUP : (card.clusterId ?? "")}
-          onChange={(e) => {
-            const value = e.target.value;
-            if (value === NEW_GROUP) return setNaming(true);
-            setNaming(false);
-            setCardCluster(doc, card.id, value || null);
-          }}
-          className="py-1 text-sm"
-        >
-          <option value="">{t("noGroup")}</option>
-          {inLane.map((cluster) => (
-            <option key={cluster.id} value={cluster.id}>
-              {cluster.title}
-            </option>
-          ))}
-          <option value={NEW_GROUP}>{t("newGroup")}</option>
-        </Select>
-      </label>
-      {naming ? (
-        <form onSubmit={createGroup} className="flex gap-2">
-          <Input
-            aria-label={t("groupTitle")}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            maxLength={200}
-            className="py-1 text-sm"
-            autoFocus
-          />
-          <Button type="submit" variant="secondary" className="min-h-8 px-3 py-1">
-            {t("createGroup")}
-          </Button>
-        </form>
-      ) : null}
-    </div>
-  );
-}
-
-function DotControls({ cardId, label, dots }: { cardId: string; label: string; dots: CardDots }) {
-  const t = useTranslations("board.voting");
-  return (
-    <div
-      className="mt-2 flex items-center gap-2 rounded-md bg-white/80 px-2 py-1"
-      role="group"
-      aria-label={t("dotsOn", { card: label })}
-      data-testid="dots"
-    >
-      <span aria-hidden className="tracking-widest text-brand-700">
-        {"●".repeat(dots.mine) || "○"}
-      </span>
-      <span className="sr-only">{t("myDots", { count: dots.mine })}</span>
-      <button
-        type="button"
-        onClick={() => dots.onChange(cardId, -1)}
-        disabled={dots.mine === 0}
-        aria-label={t("removeDot")}
-        className="ml-auto min-h-8 min-w-8 rounded border border-line bg-white text-lg disabled:opacity-30"
-      >
-        −
-      </button>
-      <button
-        type="button"
-        onClick={() => dots.onChange(cardId, 1)}
-        disabled={!dots.canAdd}
-        aria-label={t("addDot")}
-        className="min-h-8 min-w-8 rounded border border-brand-700 bg-brand-700 text-lg text-white disabled:opacity-30"
-      >
-        +
-      </button>
-    </div>
-  );
-}
-
-/** Inline editing on the card's Y.Text: only the changed span is replaced, so concurrent typing merges. */
-function CardTextEditor({
-  doc,
-  card,
-  onEditing,
-}: {
-  doc: Y.Doc;
-  card: Card;
-  onEditing: (cardId: string | null) => void;
-}) {
-  const t = useTranslations("board");
-  return (
-    <Textarea
-      aria-label={t("cardText")}
-      value={card.text}
-      rows={2}
-      maxLength={CARD_TEXT_MAX}
-      onFocus={() => onEditing(card.id)}
-      onBlur={() => onEditing(null)}
-      onChange={(e) => replaceChangedSpan(getCardText(doc, card.id), card.text, e.target.value)}
-      // Grows with its text (at most about ten lines), whatever the card's width.
-      className="max-h-64 min-h-0 resize-none border-transparent bg-transparent px-1 py-0.5 shadow-none [field-sizing:content] focus:bg-white/80"
-    />
-  );
-}
-
-function replaceChangedSpan(text: Y.Text, before: string, after: string) {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  text.doc?.transact(() => {
-    if (endBefore > start) text.delete(start, endBefore - start);
-    if (endAfter > start) text.insert(start, after.slice(start, endAfter));
-  });
-}

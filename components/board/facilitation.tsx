@@ -1,13 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/form";
 import {
+  cancelVotingRound,
   getControlState,
   pauseTimer,
+  projectorContent,
+  resetSession,
+  setJoinUrl,
+  setProjectorView,
   resumeTimer,
   revealVotes,
   setLocked,
@@ -45,9 +50,36 @@ export function useCountdown(timer: Timer): string | null {
 const TIMER_MINUTES = [3, 5, 10, 15, 20, 30] as const;
 const DOT_BUDGETS = [1, 2, 3, 4, 5, 6, 8, 10] as const;
 
-/** Phase and timer controls; only rendered for moderators (the server enforces it too). */
-export function FacilitationControls({ control }: { control: Y.Doc }) {
+const small = "min-h-8 px-2.5 py-1 text-sm";
+
+/** One labelled cluster of controls in the facilitation bar. */
+function BarGroup({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      className="flex flex-wrap items-center gap-1.5 border-line sm:border-r sm:pr-3 sm:last:border-r-0"
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The facilitator's controls in one compact bar above the board: phase, timer, silent writing,
+ * lock, dot voting, what the projector shows, and starting a session afresh. Only rendered for
+ * moderators (the server refuses anyone else's writes to the control document).
+ */
+export function FacilitationBar({
+  control,
+  children,
+}: {
+  control: Y.Doc;
+  /** Further controls at the bar's end (the preparation drawer's toggle). */
+  children?: ReactNode;
+}) {
   const t = useTranslations("board.facilitate");
+  const tUi = useTranslations("boardUi");
   const state = useControlState(control);
   const [minutes, setMinutes] = useState<number>(10);
   function onPhase(event: FormEvent<HTMLFormElement>) {
@@ -55,68 +87,78 @@ export function FacilitationControls({ control }: { control: Y.Doc }) {
     setPhase(control, String(new FormData(event.currentTarget).get("phase") ?? ""));
   }
   return (
-    <section aria-labelledby="facilitate-heading" className="space-y-3">
-      <h2 id="facilitate-heading" className="font-semibold">
-        {t("heading")}
-      </h2>
-      <form onSubmit={onPhase} className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-56 flex-1 flex-col gap-1 text-sm font-medium">
+    <section
+      aria-label={tUi("barLabel")}
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-white px-4 py-2 sm:px-6"
+      data-testid="facilitation-bar"
+    >
+      <form onSubmit={onPhase} className="flex items-center gap-1.5" key={state.phase}>
+        <label className="sr-only" htmlFor="facilitate-phase">
           {t("phase")}
-          <Input
-            name="phase"
-            defaultValue={state.phase}
-            maxLength={100}
-            placeholder={t("phasePlaceholder")}
-          />
         </label>
-        <Button type="submit" variant="secondary">
+        <Input
+          id="facilitate-phase"
+          name="phase"
+          defaultValue={state.phase}
+          maxLength={100}
+          placeholder={`${t("phase")}: ${t("phasePlaceholder")}`}
+          className="w-44 py-1 text-sm"
+        />
+        <Button type="submit" variant="secondary" className={small}>
           {t("setPhase")}
         </Button>
       </form>
-      <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1 text-sm font-medium">
+      <BarGroup label={t("timer")}>
+        <label className="sr-only" htmlFor="facilitate-timer">
           {t("timer")}
-          <Select
-            value={minutes}
-            onChange={(e) => setMinutes(Number(e.target.value))}
-            className="w-auto"
-          >
-            <Options values={TIMER_MINUTES} label={(m) => t("minutes", { minutes: m })} />
-          </Select>
         </label>
+        <Select
+          id="facilitate-timer"
+          value={minutes}
+          onChange={(e) => setMinutes(Number(e.target.value))}
+          className="w-auto py-1 text-sm"
+        >
+          <Options values={TIMER_MINUTES} label={(m) => tUi("minutesShort", { minutes: m })} />
+        </Select>
         <Button
           variant="secondary"
+          className={small}
           onClick={() => startTimer(control, { durationMs: minutes * 60_000 })}
         >
           {t("start")}
         </Button>
         {state.timer.endsAt !== null ? (
-          <Button variant="ghost" onClick={() => pauseTimer(control)}>
+          <Button variant="ghost" className={small} onClick={() => pauseTimer(control)}>
             {t("pause")}
           </Button>
         ) : state.timer.remainingMs > 0 ? (
-          <Button variant="ghost" onClick={() => resumeTimer(control)}>
+          <Button variant="ghost" className={small} onClick={() => resumeTimer(control)}>
             {t("resume")}
           </Button>
         ) : null}
-        {state.spotlight ? (
-          <Button variant="ghost" onClick={() => setSpotlight(control, null)}>
-            {t("endSpotlight")}
-          </Button>
-        ) : null}
-      </div>
-      <div className="flex flex-wrap gap-2">
+      </BarGroup>
+      <BarGroup label={tUi("modes")}>
         <Button
           variant={state.privateMode ? "primary" : "secondary"}
+          className={small}
           onClick={() => setPrivateMode(control, !state.privateMode)}
         >
           {state.privateMode ? t("reveal") : t("startPrivate")}
         </Button>
-        <Button variant="secondary" onClick={() => setLocked(control, !state.locked)}>
+        <Button
+          variant={state.locked ? "primary" : "secondary"}
+          className={small}
+          onClick={() => setLocked(control, !state.locked)}
+        >
           {state.locked ? t("unlock") : t("lock")}
         </Button>
-      </div>
+      </BarGroup>
+      <div className="ml-auto flex flex-wrap items-center gap-1.5">{children}</div>
       <VotingControls control={control} state={state} />
+      <ProjectorControls control={control} state={state} />
+      <div className="ml-auto flex flex-wrap items-center gap-1.5">
+        <ResetSession control={control} />
+      </div>
     </section>
   );
 }
@@ -124,43 +166,133 @@ export function FacilitationControls({ control }: { control: Y.Doc }) {
 /** Starting a dot-voting round and revealing its count (the server counts, nobody else sees dots). */
 function VotingControls({ control, state }: { control: Y.Doc; state: ControlState }) {
   const t = useTranslations("board.facilitate");
+  const tUi = useTranslations("boardUi");
   const [budget, setBudget] = useState<number>(3);
   const [allowMultiple, setAllowMultiple] = useState(false);
   if (state.voting.status === "open") {
     return (
-      <div className="flex flex-wrap items-center gap-3" data-testid="voting-controls">
-        <p className="text-sm">
+      <BarGroup label={tUi("voting")}>
+        <p className="text-sm" data-testid="voting-controls">
           {t("votingOpen", { round: state.voting.round, budget: state.voting.budget })}
         </p>
-        <Button onClick={() => revealVotes(control)}>{t("revealVotes")}</Button>
-      </div>
+        <Button className={small} onClick={() => revealVotes(control)}>
+          {t("revealVotes")}
+        </Button>
+        <Button variant="ghost" className={small} onClick={() => cancelVotingRound(control)}>
+          {tUi("cancelVoting")}
+        </Button>
+      </BarGroup>
     );
   }
   return (
-    <div className="flex flex-wrap items-end gap-3" data-testid="voting-controls">
-      <label className="flex flex-col gap-1 text-sm font-medium">
+    <BarGroup label={tUi("voting")}>
+      <label className="flex items-center gap-1.5 text-sm" data-testid="voting-controls">
         {t("dotsPerPerson")}
         <Select
           value={budget}
           onChange={(e) => setBudget(Number(e.target.value))}
-          className="w-auto"
+          className="w-auto py-1 text-sm"
         >
           <Options values={DOT_BUDGETS} label={(n) => String(n)} />
         </Select>
       </label>
-      <label className="flex min-h-10 items-center gap-2 text-sm">
+      <label className="flex min-h-8 items-center gap-1.5 text-sm">
         <input
           type="checkbox"
           checked={allowMultiple}
           onChange={(e) => setAllowMultiple(e.target.checked)}
+          aria-label={t("allowMultiple")}
         />
-        {t("allowMultiple")}
+        <span aria-hidden>{tUi("allowMultipleShort")}</span>
       </label>
       <Button
         variant="secondary"
+        className={small}
         onClick={() => startVotingRound(control, { budget, allowMultiple })}
       >
         {t("startVoting")}
+      </Button>
+    </BarGroup>
+  );
+}
+
+/** What the projector shows: the board, the revealed result, a spotlight; and the join code. */
+function ProjectorControls({ control, state }: { control: Y.Doc; state: ControlState }) {
+  const t = useTranslations("board.facilitate");
+  const tUi = useTranslations("boardUi");
+  const showing = projectorContent(state).kind;
+  const resultReady =
+    state.voting.status === "revealed" && state.results?.round === state.voting.round;
+  return (
+    <BarGroup label={tUi("projectorShows")}>
+      <span className="text-sm text-slate-600" aria-hidden>
+        {tUi("projectorShows")}:
+      </span>
+      <Button
+        variant={showing === "board" ? "primary" : "secondary"}
+        aria-pressed={showing === "board"}
+        className={small}
+        onClick={() => setProjectorView(control, "board")}
+      >
+        {tUi("projectorBoard")}
+      </Button>
+      <Button
+        variant={showing === "results" ? "primary" : "secondary"}
+        aria-pressed={showing === "results"}
+        className={small}
+        disabled={!resultReady}
+        onClick={() => setProjectorView(control, "results")}
+      >
+        {tUi("projectorResults")}
+      </Button>
+      {state.spotlight ? (
+        <Button variant="ghost" className={small} onClick={() => setSpotlight(control, null)}>
+          {t("endSpotlight")}
+        </Button>
+      ) : null}
+      {state.joinUrl ? (
+        <Button variant="ghost" className={small} onClick={() => setJoinUrl(control, null)}>
+          {tUi("hideJoinCode")}
+        </Button>
+      ) : null}
+    </BarGroup>
+  );
+}
+
+/** Clears yesterday's phase, timer, result and spotlight, after asking; the cards stay. */
+function ResetSession({ control }: { control: Y.Doc }) {
+  const tUi = useTranslations("boardUi");
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <Button variant="ghost" className={small} onClick={() => setAsking(true)}>
+        {tUi("resetSession")}
+      </Button>
+    );
+  }
+  return (
+    <div
+      role="alertdialog"
+      aria-label={tUi("resetSession")}
+      aria-describedby="reset-session-question"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-2 py-1"
+    >
+      <p id="reset-session-question" className="text-sm text-amber-900">
+        {tUi("resetQuestion")}
+      </p>
+      <Button
+        variant="danger"
+        className={small}
+        autoFocus
+        onClick={() => {
+          resetSession(control);
+          setAsking(false);
+        }}
+      >
+        {tUi("resetConfirm")}
+      </Button>
+      <Button variant="ghost" className={small} onClick={() => setAsking(false)}>
+        {tUi("cancel")}
       </Button>
     </div>
   );

@@ -4,13 +4,17 @@ import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/form";
 import { Options } from "@/components/ui/options";
+import { guestRoles } from "@/lib/domain-values";
 
 interface Invite {
   id: string;
-  role: "participant" | "viewer";
+  role: (typeof guestRoles)[number];
   expiresAt: string;
+  createdAt: string;
+  guestsJoined: number;
 }
 
 interface CreatedInvite extends Invite {
@@ -24,11 +28,15 @@ const EXPIRY_HOURS = [2, 8, 24, 72] as const;
 export function InvitePanel({
   workshopId,
   onShowOnProjector,
+  active = true,
 }: {
   workshopId: string;
   onShowOnProjector: (url: string | null) => void;
+  /** While shown, the list is kept fresh (guests join by the links meanwhile). */
+  active?: boolean;
 }) {
   const t = useTranslations("board.invites");
+  const tUi = useTranslations("boardUi.invites");
   const [invites, setInvites] = useState<Invite[]>([]);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const [role, setRole] = useState<Invite["role"]>("participant");
@@ -42,15 +50,20 @@ export function InvitePanel({
   }, [base]);
 
   useEffect(() => {
-    let active = true;
-    fetch(base)
-      .then((response) => (response.ok ? (response.json() as Promise<Invite[]>) : []))
-      .then((list) => active && setInvites(list))
-      .catch(() => undefined);
+    if (!active) return;
+    let current = true;
+    const load = () =>
+      fetch(base)
+        .then((response) => (response.ok ? (response.json() as Promise<Invite[]>) : null))
+        .then((list) => current && list && setInvites(list))
+        .catch(() => undefined);
+    void load();
+    const id = setInterval(load, 10_000);
     return () => {
-      active = false;
+      current = false;
+      clearInterval(id);
     };
-  }, [base]);
+  }, [base, active]);
 
   async function create() {
     setError(false);
@@ -66,6 +79,8 @@ export function InvitePanel({
       id: body.id,
       role,
       expiresAt: body.expiresAt,
+      createdAt: new Date().toISOString(),
+      guestsJoined: 0,
       url,
       qr: await QRCode.toDataURL(url, { margin: 1, width: 240 }),
     });
@@ -94,8 +109,7 @@ export function InvitePanel({
             onChange={(e) => setRole(e.target.value as Invite["role"])}
             className="w-auto"
           >
-            <option value="participant">{t("roles.participant")}</option>
-            <option value="viewer">{t("roles.viewer")}</option>
+            <Options values={guestRoles} label={(r) => t(`roles.${r}`)} />
           </Select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
@@ -139,12 +153,30 @@ export function InvitePanel({
         </div>
       ) : null}
       {invites.length ? (
-        <ul className="space-y-1 text-sm">
-          {invites.map((invite) => (
-            <li key={invite.id} className="flex flex-wrap items-center gap-2">
-              <span>
-                {t(`roles.${invite.role}`)} · {t("until", { date: new Date(invite.expiresAt) })}
-              </span>
+        <ul
+          className="divide-y divide-line rounded-md border border-line text-sm"
+          data-testid="invite-list"
+        >
+          {invites.map((invite, index) => (
+            <li
+              key={invite.id}
+              className={cn(
+                "flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2",
+                created?.id === invite.id && "bg-brand-50",
+              )}
+              data-testid="invite-row"
+            >
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">
+                  {/* Numbered oldest first, so a link keeps its number as new ones come. */}
+                  {tUi("label", { number: invites.length - index })} · {t(`roles.${invite.role}`)}
+                </p>
+                <p className="text-xs text-muted">
+                  {tUi("created", { date: new Date(invite.createdAt) })} ·{" "}
+                  {t("until", { date: new Date(invite.expiresAt) })} ·{" "}
+                  {tUi("joined", { count: invite.guestsJoined })}
+                </p>
+              </div>
               <Button
                 variant="danger"
                 className="min-h-8 px-2 py-0.5"

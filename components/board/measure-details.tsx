@@ -103,19 +103,25 @@ export function MeasureDetails({
           <fieldset className="space-y-1">
             <legend className="text-xs font-medium">{t("responsible")}</legend>
             {rows.map((row, i) => (
-              <div key={`${i}-${row.organisation}`} className="flex gap-1">
+              // Organisation above its role: side by side, the role's long option names left
+              // the organisation a few letters of a narrow card ("Volk" of "Volkshochschule …").
+              <div
+                key={`${i}-${row.organisation}`}
+                className="space-y-1 border-b border-line pb-1 last:border-b-0"
+              >
                 <Input
                   name="organisation"
                   defaultValue={row.organisation}
                   aria-label={t("organisation")}
                   placeholder={t("organisation")}
+                  title={row.organisation || undefined}
                   className="py-1 text-sm"
                 />
                 <Select
                   name="role"
                   defaultValue={row.role}
                   aria-label={t("role")}
-                  className="w-auto py-1 text-sm"
+                  className="py-1 text-sm"
                 >
                   <Options
                     values={responsibilityRoles}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { SyncConnection, type SyncStatus } from "@/lib/sync/sync-connection";
@@ -17,6 +17,7 @@ export function useSyncedDoc(docName: string | null) {
   const [awareness, setAwareness] = useState<Awareness | null>(null);
   const [status, setStatus] = useState<SyncStatus>({ state: "connecting" });
   const [pendingEdits, setPendingEdits] = useState(0);
+  const online = useBrowserOnline();
 
   useEffect(() => {
     if (!docName) return;
@@ -31,19 +32,43 @@ export function useSyncedDoc(docName: string | null) {
       if (origin !== c.provider && c.status.state !== "connected") setPendingEdits((n) => n + 1);
     };
     doc.on("update", onUpdate);
+    // The browser knows at once when the network is gone; the socket would take seconds.
+    const onOffline = () => c.provider?.disconnect();
+    const onOnline = () => c.provider?.connect();
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
     return () => {
       doc.off("update", onUpdate);
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
       c.destroy();
     };
   }, [doc, docName]);
 
   useEffect(() => () => doc.destroy(), [doc]);
 
+  const current: SyncStatus = !online && status.state !== "denied" ? { state: "offline" } : status;
   const state: BoardSyncState =
-    (status.state === "offline" || status.state === "connecting") && pendingEdits > 0
+    (current.state === "offline" || current.state === "connecting") && pendingEdits > 0
       ? { state: "offline-pending" }
-      : status;
+      : current;
   return { doc, awareness, state };
+}
+
+/** The browser's own view of the network, from its online and offline events. */
+function useBrowserOnline(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      window.addEventListener("online", onChange);
+      window.addEventListener("offline", onChange);
+      return () => {
+        window.removeEventListener("online", onChange);
+        window.removeEventListener("offline", onChange);
+      };
+    },
+    () => navigator.onLine,
+    () => true,
+  );
 }
 
 /** Re-renders on every change of the document; returns a counter to depend on. */

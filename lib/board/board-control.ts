@@ -12,6 +12,10 @@ import type { VoteResults } from "./private-scope";
 export const votingStatuses = ["closed", "open", "revealed"] as const;
 export type VotingStatus = (typeof votingStatuses)[number];
 
+/** What the projector shows when nothing is spotlit: the board, or the revealed dot vote. */
+export const projectorViews = ["board", "results"] as const;
+export type ProjectorView = (typeof projectorViews)[number];
+
 export interface Spotlight {
   kind: "lane" | "card";
   id: string;
@@ -42,6 +46,8 @@ export interface ControlState {
   voting: VotingRound;
   /** Written by the server when a round is revealed; null before. */
   results: VoteResults | null;
+  /** The projector's view; a spotlight, while set, is shown instead. */
+  projectorView: ProjectorView;
 }
 
 const controlOf = (doc: Y.Doc) => doc.getMap<unknown>("control");
@@ -59,7 +65,61 @@ export function getControlState(doc: Y.Doc): ControlState {
     spotlight: (control.get("spotlight") as Spotlight | null) ?? null,
     voting: (control.get("voting") as VotingRound) ?? NO_VOTING,
     results: (control.get("results") as VoteResults | null) ?? null,
+    projectorView: projectorViews.includes(control.get("projectorView") as ProjectorView)
+      ? (control.get("projectorView") as ProjectorView)
+      : "board",
   };
+}
+
+/**
+ * What the projector shows at this moment: a spotlit lane or card, the revealed result of the
+ * current round (when the facilitator chose it and the count is in), or the board.
+ */
+export function projectorContent(state: ControlState):
+  | { kind: "spotlight"; spotlight: Spotlight }
+  | { kind: "results"; results: VoteResults }
+  | {
+      kind: "board";
+    } {
+  if (state.spotlight) return { kind: "spotlight", spotlight: state.spotlight };
+  if (
+    state.projectorView === "results" &&
+    state.voting.status === "revealed" &&
+    state.results?.round === state.voting.round
+  )
+    return { kind: "results", results: state.results };
+  return { kind: "board" };
+}
+
+/** Chooses the projector's view; the board view also ends a spotlight. */
+export function setProjectorView(doc: Y.Doc, view: ProjectorView): void {
+  if (!projectorViews.includes(view))
+    throw new AppError("bad_request:control", { fields: { projectorView: "invalid_choice" } });
+  doc.transact(() => {
+    controlOf(doc).set("projectorView", view);
+    controlOf(doc).set("spotlight", null);
+  });
+}
+
+/**
+ * Starts a session afresh: no phase, no timer, no silent writing or lock, no spotlight, no open
+ * round and no shown result, the projector on the board and no join code. Cards stay on the
+ * board. The round counter is kept, so dots of earlier rounds never count in a later one.
+ */
+export function resetSession(doc: Y.Doc): void {
+  const { voting } = getControlState(doc);
+  doc.transact(() => {
+    const control = controlOf(doc);
+    control.set("phase", "");
+    control.set("timer", { endsAt: null, remainingMs: 0 } satisfies Timer);
+    control.set("privateMode", false);
+    control.set("locked", false);
+    control.set("spotlight", null);
+    control.set("voting", { ...voting, status: "closed" } satisfies VotingRound);
+    control.set("results", null);
+    control.set("projectorView", "board" satisfies ProjectorView);
+    control.set("joinUrl", null);
+  });
 }
 
 /** Milliseconds left on the timer at `now`, never negative. */
@@ -124,14 +184,29 @@ export function startVotingRound(
   const { budget, allowMultiple } = parseInput(votingRoundSchema, input);
   const previous = getControlState(doc).voting;
   const round: VotingRound = { round: previous.round + 1, budget, allowMultiple, status: "open" };
-  controlOf(doc).set("voting", round);
+  doc.transact(() => {
+    controlOf(doc).set("voting", round);
+    // People vote on the board; an earlier round's result must not stay up.
+    controlOf(doc).set("projectorView", "board" satisfies ProjectorView);
+  });
   return round;
 }
 
 export function revealVotes(doc: Y.Doc): void {
   const voting = getControlState(doc).voting;
   if (voting.round === 0) throw new AppError("conflict:no_voting_round");
-  controlOf(doc).set("voting", { ...voting, status: "revealed" });
+  doc.transact(() => {
+    controlOf(doc).set("voting", { ...voting, status: "revealed" });
+    controlOf(doc).set("projectorView", "results" satisfies ProjectorView);
+    controlOf(doc).set("spotlight", null);
+  });
+}
+
+/** Ends an open round without showing a count (dots placed in it are never counted). */
+export function cancelVotingRound(doc: Y.Doc): void {
+  const voting = getControlState(doc).voting;
+  if (voting.status !== "open") return;
+  controlOf(doc).set("voting", { ...voting, status: "closed" });
 }
 
 /** The server's count of a revealed round (participants' dots are never in this document before). */

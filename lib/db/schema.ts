@@ -24,6 +24,7 @@ import {
 import {
   measurePriorities,
   measureStatuses,
+  guestRoles,
   organisationKinds,
   responsibilityRoles,
 } from "@/lib/domain-values";
@@ -59,7 +60,7 @@ export const workshopKind = pgEnum("workshop_kind", [
   "integration_conference",
   "steering_group",
 ]);
-export const guestRole = pgEnum("guest_role", ["participant", "viewer"]);
+export const guestRole = pgEnum("guest_role", guestRoles);
 export const chapterKind = pgEnum("chapter_kind", ["mission", "context", "process", "field"]);
 export const chapterStatus = pgEnum("chapter_status", ["draft", "in_review", "final"]);
 export const deliberationRole = pgEnum("deliberation_role", [

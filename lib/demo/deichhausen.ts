@@ -1010,31 +1010,44 @@ export const DEMO_FIELDS: readonly DemoField[] = [
 export interface DemoWorkshop {
   title: string;
   kind: WorkshopKind;
-  date: string;
+  /**
+   * A past workshop has a fixed date; an upcoming one is dated this many days after the demo is
+   * loaded, so it stays ahead of a freshly seeded demo.
+   */
+  when: { date: string } | { inDays: number };
   facilitator: string;
   location: string;
   /** Numbers of the fields of action the workshop covers. */
   fieldNumbers: readonly number[];
+  /** The kick-off's board is filled (see deichhausen-board.ts); others start empty. */
+  filledBoard?: boolean;
 }
 
 export const DEMO_WORKSHOPS: readonly DemoWorkshop[] = [
   {
     title: "Auftaktworkshop Handlungskonzept",
     kind: "integration_conference",
-    date: "2026-03-14",
+    when: { date: "2026-03-14" },
     facilitator: "Moderation: Dr. Anke Wiebe (extern)",
     location: "Ratssaal, Rathaus Deichhausen",
     fieldNumbers: DEMO_FIELDS.map((_, index) => index + 1),
+    filledBoard: true,
   },
   {
     title: "AG Ankommen und Willkommenskultur",
     kind: "working_group",
-    date: "2026-05-06",
+    when: { inDays: 21 },
     facilitator: "Koordinierungsstelle MuT",
     location: "Stadtteiltreff Hafenviertel",
     fieldNumbers: [2],
   },
 ];
+
+/** The date (YYYY-MM-DD) a demo workshop is held on, for a demo loaded at `now`. */
+export function demoWorkshopDate(workshop: DemoWorkshop, now: Date): string {
+  if ("date" in workshop.when) return workshop.when.date;
+  return new Date(now.getTime() + workshop.when.inDays * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** Introduction chapters; field chapters take their field's number as position. */
 export const DEMO_INTRO_CHAPTERS = [

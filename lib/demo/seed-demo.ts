@@ -1,12 +1,18 @@
+import { createHash, randomBytes } from "node:crypto";
 import { getTableName, is, sql } from "drizzle-orm";
+import * as Y from "yjs";
 import { PgTable } from "drizzle-orm/pg-core";
 import { hashPassword } from "@/lib/auth/password";
-import type { Db } from "@/lib/db/client";
+import type { CardAuthor } from "@/lib/board/board-schema";
+import type { Db, Tx } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import {
   chapters,
   conceptMembers,
   concepts,
+  docUpdates,
+  guests,
+  invites,
   fields,
   goals,
   indicators,
@@ -19,6 +25,8 @@ import {
 } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordRevision } from "@/lib/revision/record-revision";
+import { formatDocName, scopeOwner } from "@/lib/sync/doc-names";
+import { buildDemoBoard } from "./build-demo-board";
 import {
   DEMO_CONCEPT,
   DEMO_FIELDS,
@@ -28,8 +36,10 @@ import {
   DEMO_TOWN_KEY,
   DEMO_USERS,
   DEMO_WORKSHOPS,
+  demoWorkshopDate,
   type DemoOrganisationKey,
 } from "./deichhausen";
+import { DEMO_BOARD_PARTICIPANTS, type DemoParticipantKey } from "./deichhausen-board";
 
 /** Every table the schema declares, so a table added later is cleared without touching this. */
 function schemaTableNames(): string[] {
@@ -54,7 +64,14 @@ export async function isDatabaseEmpty({ db }: { db: Db }): Promise<boolean> {
  * chapters) in one transaction and records it as the concept's first revision. Expects the
  * demo organisations and accounts not to exist yet, e.g. on an empty or freshly reset database.
  */
-export async function seedDemo({ db }: { db: Db }): Promise<{ conceptId: string }> {
+export async function seedDemo({
+  db,
+  now = new Date(),
+}: {
+  db: Db;
+  /** When the demo is loaded: upcoming workshops are dated from it. */
+  now?: Date;
+}): Promise<{ conceptId: string }> {
   const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword({ password: user.password })));
 
   return db.transaction(async (tx) => {
@@ -180,14 +197,18 @@ export async function seedDemo({ db }: { db: Db }): Promise<{ conceptId: string 
       return id;
     };
 
+    const moderator = DEMO_USERS.find((user) => user.role === "moderator");
+    if (!moderator) throw new AppError("internal:demo_moderator");
+
     for (const demoWorkshop of DEMO_WORKSHOPS) {
+      const date = demoWorkshopDate(demoWorkshop, now);
       const [workshop] = await tx
         .insert(workshops)
         .values({
           conceptId,
           title: demoWorkshop.title,
           kind: demoWorkshop.kind,
-          date: demoWorkshop.date,
+          date,
           facilitator: demoWorkshop.facilitator,
           location: demoWorkshop.location,
         })
@@ -199,6 +220,19 @@ export async function seedDemo({ db }: { db: Db }): Promise<{ conceptId: string 
           fieldId: fieldId(number),
         })),
       );
+      if (demoWorkshop.filledBoard) {
+        await seedDemoBoard({
+          tx,
+          workshopId: workshop.id,
+          date,
+          moderator: { id: userId(moderator.email), name: moderator.name },
+          fields: [...fieldIdByNumber].map(([number, id]) => ({
+            id,
+            number,
+            title: DEMO_FIELDS[number - 1]!.title,
+          })),
+        });
+      }
     }
 
     await tx.insert(chapters).values([
@@ -212,8 +246,6 @@ export async function seedDemo({ db }: { db: Db }): Promise<{ conceptId: string 
       })),
     ]);
 
-    const moderator = DEMO_USERS.find((user) => user.role === "moderator");
-    if (!moderator) throw new AppError("internal:demo_moderator");
     await recordRevision({
       tx,
       conceptId,
@@ -223,4 +255,81 @@ export async function seedDemo({ db }: { db: Db }): Promise<{ conceptId: string 
 
     return { conceptId };
   });
+}
+
+/**
+ * The kick-off's board as the room left it: the guests who joined by its (long expired) invite
+ * link, and the board, control and private-scope documents stored as the sync server stores
+ * them (one update each in the document log), so the server loads them like any board.
+ */
+async function seedDemoBoard({
+  tx,
+  workshopId,
+  date,
+  moderator,
+  fields,
+}: {
+  tx: Tx;
+  workshopId: string;
+  date: string;
+  moderator: CardAuthor;
+  fields: Array<{ id: string; number: number; title: string }>;
+}): Promise<void> {
+  const startsAt = Date.parse(`${date}T09:30:00+01:00`);
+  const [invite] = await tx
+    .insert(invites)
+    .values({
+      workshopId,
+      // A hash of a secret nobody knows: the link cannot be used again.
+      tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+      role: "participant",
+      createdBy: moderator.id,
+      createdAt: new Date(startsAt - 3600_000),
+      expiresAt: new Date(startsAt + 10 * 3600_000),
+    })
+    .returning({ id: invites.id });
+  if (!invite) throw new AppError("internal:demo_invite");
+  const guestRows = await tx
+    .insert(guests)
+    .values(
+      DEMO_BOARD_PARTICIPANTS.map((participant, index) => ({
+        workshopId,
+        inviteId: invite.id,
+        displayName: participant.displayName,
+        organisationKind: participant.organisationKind,
+        role: "participant" as const,
+        createdAt: new Date(startsAt + index * 60_000),
+      })),
+    )
+    .returning({ id: guests.id, displayName: guests.displayName });
+  const guestByKey = new Map<DemoParticipantKey, CardAuthor>(
+    DEMO_BOARD_PARTICIPANTS.map((participant) => {
+      const row = guestRows.find((g) => g.displayName === participant.displayName);
+      if (!row) throw new AppError(`internal:demo_guest:${participant.key}`);
+      return [participant.key, { id: row.id, name: row.displayName }];
+    }),
+  );
+
+  const { board, control, scopes } = buildDemoBoard({
+    fields,
+    guests: guestByKey,
+    moderator,
+    startsAt,
+  });
+  const documents = [
+    { docName: formatDocName({ kind: "board", id: workshopId }), doc: board },
+    { docName: formatDocName({ kind: "board-control", id: workshopId }), doc: control },
+    ...[...scopes].map(([guestId, doc]) => ({
+      docName: formatDocName({
+        kind: "board-private",
+        id: workshopId,
+        owner: scopeOwner({ kind: "guest", guestId }),
+      }),
+      doc,
+    })),
+  ];
+  await tx
+    .insert(docUpdates)
+    .values(documents.map(({ docName, doc }) => ({ docName, update: Y.encodeStateAsUpdate(doc) })));
+  for (const { doc } of documents) doc.destroy();
 }

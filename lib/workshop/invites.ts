@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { isUuid, requireConceptRole } from "@/lib/auth/access";
 import { GUEST_TOKEN_PURPOSE, type GuestClaims } from "@/lib/auth/principal";
@@ -80,8 +80,11 @@ export async function listInvites({
       role: invites.role,
       expiresAt: invites.expiresAt,
       createdAt: invites.createdAt,
+      /** How many guests joined through the link, so the list tells links apart. */
+      guestsJoined: sql<number>`count(${guests.id})::int`,
     })
     .from(invites)
+    .leftJoin(guests, eq(guests.inviteId, invites.id))
     .where(
       and(
         eq(invites.workshopId, workshopId),
@@ -89,6 +92,7 @@ export async function listInvites({
         gt(invites.expiresAt, now),
       ),
     )
+    .groupBy(invites.id)
     .orderBy(desc(invites.createdAt));
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { serverAndBrowser } from "./server-and-browser";
 import { ui } from "../support/ui";
 import { AppPages } from "./pages/app-pages";
+import { boardUi } from "./pages/board-page";
 
 /** The texts of all cards on a page, as its people see them, polled until they match. */
 function cardTexts(page: Page) {
@@ -37,6 +38,7 @@ async function openDemoBoard(
 
 /** The moderator makes an invite link; a person opens it on a phone and joins by name. */
 async function joinByInvite(browser: Browser, moderator: Page, name: string): Promise<Page> {
+  await boardUi.openDrawer(moderator);
   await moderator.getByRole("button", { name: "Link und QR-Code erstellen" }).click();
   await ui.visible(moderator.getByRole("img", { name: "QR-Code zum Beitreten" }));
   const inviteUrl = (await moderator.getByTestId("invite-url").first().textContent())!.replace(
@@ -52,6 +54,7 @@ async function joinByInvite(browser: Browser, moderator: Page, name: string): Pr
   await guest.getByLabel("Ihr Name").fill(name);
   await guest.getByRole("button", { name: "Zum Board" }).click();
   await ui.text(guest.getByTestId("sync-status")).toBe("Verbunden");
+  await boardUi.closeDrawer(moderator);
   return guest;
 }
 
@@ -71,8 +74,7 @@ describe("live board", () => {
     const viewer = await openBoard("rat@deichhausen.example", { width: 1280, height: 900 });
 
     // The workshop "AG Ankommen und Willkommenskultur" covers field 2 only.
-    await moderator.getByLabel("Spalten-Vorlage").selectOption("stock_take");
-    await moderator.getByRole("button", { name: "Vorlage anwenden" }).click();
+    await boardUi.applyTemplate(moderator, "stock_take");
     const lanes = moderator.getByTestId("lane");
     await ui.count(lanes).toBe(3);
     await ui
@@ -100,6 +102,7 @@ describe("live board", () => {
     await ui.text(moderator.getByTestId("presence")).toContain("Steuerungsgruppe");
 
     // Moving by keyboard-accessible buttons: to the "gaps" lane.
+    await boardUi.openCardMenu(editorCard);
     await editorCard.getByRole("button", { name: "In die Spalte rechts" }).click();
     await ui.count(lanes.nth(1).getByTestId("card")).toBe(1);
     await ui.count(lanes.first().getByTestId("card")).toBe(0);
@@ -110,6 +113,7 @@ describe("live board", () => {
     await ui.count(viewer.locator("main textarea, main button, main select")).toBe(0);
 
     // A participant without an account joins by invite link on a phone.
+    await boardUi.openDrawer(moderator);
     await moderator.getByRole("button", { name: "Link und QR-Code erstellen" }).click();
     await ui.visible(moderator.getByRole("img", { name: "QR-Code zum Beitreten" }));
     const inviteUrl = (await moderator.getByTestId("invite-url").textContent())!.replace(
@@ -138,6 +142,7 @@ describe("live board", () => {
       .text(moderator.getByTestId("lane").first().getByTestId("card"))
       .toContain("Amira (Kulturverein)");
     await ui.text(moderator.getByTestId("presence")).toContain("Amira (Kulturverein)");
+    await boardUi.closeDrawer(moderator);
     // The guest has no facilitation controls, and no way into the concept pages.
     await ui.count(guest.getByText("Moderation: Spalten und Einladungen")).toBe(0);
     await guest.goto(env.server.url.replace("127.0.0.1", "localhost") + "/");
@@ -162,8 +167,13 @@ describe("live board", () => {
     await ui.text(projector.getByTestId("projector-lane")).toContain("Lücken");
     await ui.text(projector.getByTestId("projector-card")).toContain("bei Behördengängen");
     await ui.count(editor.locator('[data-testid="lane"][data-spotlight]')).toBe(1);
+    await boardUi.openDrawer(moderator);
     await moderator.getByRole("button", { name: "Auf dem Projektor zeigen" }).click();
     await ui.visible(projector.getByTestId("projector-join").getByRole("img"));
+    await boardUi.closeDrawer(moderator);
+    await boardUi.openCardMenu(
+      moderator.getByRole("article", { name: /^Idee: Ehrenamtliche Lotsen/ }),
+    );
     await moderator
       .getByRole("button", { name: /^Karte „Ehrenamtliche Lotsen.*hervorheben$/ })
       .click();
@@ -262,8 +272,7 @@ describe("facilitated rounds", () => {
       },
     );
     const context = moderator.context();
-    await moderator.getByLabel("Spalten-Vorlage").selectOption("free");
-    await moderator.getByRole("button", { name: "Vorlage anwenden" }).click();
+    await boardUi.applyTemplate(moderator, "free");
     await ui.count(moderator.getByTestId("lane")).toBe(3);
 
     const participant = await joinByInvite(env.browser, moderator, "Jonas (Sportverein)");
@@ -364,8 +373,7 @@ describe("facilitated rounds", () => {
     if (await boardOrder.count()) await boardOrder.click();
     const lanes = moderator.getByTestId("lane");
     if ((await lanes.count()) === 0) {
-      await moderator.getByLabel("Spalten-Vorlage").selectOption("free");
-      await moderator.getByRole("button", { name: "Vorlage anwenden" }).click();
+      await boardUi.applyTemplate(moderator, "free");
     }
     for (const text of ["Hausaufgabenhilfe im Jugendzentrum", "Elternlotsen an Grundschulen"]) {
       await lanes.first().getByLabel("Text der neuen Karte").fill(text);
@@ -386,6 +394,7 @@ describe("facilitated rounds", () => {
     await ui.count(editor.getByTestId("lane").first().getByText("Hausaufgabenhilfe")).toBe(0);
 
     const card = moderator.getByRole("article", { name: /^Idee: Elternlotsen/ });
+    await boardUi.openCardMenu(card);
     await card.getByRole("button", { name: "Art, Farbe und Gruppe" }).click();
     await card.getByLabel("Farbe").selectOption("blue");
     await card.getByLabel("Gruppe").selectOption({ label: "Neue Gruppe …" });

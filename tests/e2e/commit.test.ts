@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serverAndBrowser } from "./server-and-browser";
 import { ui } from "../support/ui";
 import { AppPages } from "./pages/app-pages";
+import { boardUi } from "./pages/board-page";
 
 /** From the workshop board into the concept: review, commit, then the catalogue and history. */
 describe("committing a board", () => {
@@ -17,8 +18,7 @@ describe("committing a board", () => {
     await app.openFirstBoard();
 
     // "AG Ankommen und Willkommenskultur" covers field 2: one lane for it.
-    await page.getByLabel("Spalten-Vorlage").selectOption("goals_measures");
-    await page.getByRole("button", { name: "Vorlage anwenden" }).click();
+    await boardUi.applyTemplate(page, "goals_measures");
     const lane = page.getByTestId("lane").first();
     await lane.getByLabel("Text der neuen Karte").fill("Alle Neuzugewanderten kennen ihre Lotsin");
     await lane.getByLabel("Art der Karte").last().selectOption("goal");
@@ -36,6 +36,7 @@ describe("committing a board", () => {
       .selectOption({ label: "Alle Neuzugewanderten kennen ihre Lotsin" });
     await measure.getByRole("button", { name: "Übernehmen" }).click();
 
+    await boardUi.openDrawer(page);
     const panel = page.getByTestId("commit-panel");
     await panel.getByRole("button", { name: "Karten auswählen" }).click();
     await panel.getByLabel(/^Ganze Spalte/).check();

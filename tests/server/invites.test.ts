@@ -65,4 +65,37 @@ describe("workshop invites", () => {
       listed.length - 1,
     );
   });
+
+  it("lists each link with its creation time and how many guests joined through it", async () => {
+    const moderator = await signedIn(server.url, DEMO.moderator);
+    const workshopId = (await demoConcept(moderator)).workshops[0]!.id;
+    const base = `/api/workshops/${workshopId}/invites`;
+    const create = async () =>
+      (await (
+        await moderator.fetch(base, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ role: "participant", expiresInHours: 8 }),
+        })
+      ).json()) as { id: string; token: string };
+    const used = await create();
+    const unused = await create();
+    for (const displayName of ["Amira", "Jonas"]) {
+      const guest = new HttpClient(server.url);
+      const join = await guest.fetch(`/api/invites/${used.token}/join`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ displayName }),
+      });
+      expect(join.status).toBe(201);
+    }
+    const listed = (await (await moderator.fetch(base)).json()) as Array<{
+      id: string;
+      createdAt: string;
+      guestsJoined: number;
+    }>;
+    expect(listed.find((i) => i.id === used.id)?.guestsJoined).toBe(2);
+    expect(listed.find((i) => i.id === unused.id)?.guestsJoined).toBe(0);
+    expect(Number.isNaN(Date.parse(listed.find((i) => i.id === used.id)!.createdAt))).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
+import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { LOWER_SAXONY_FIELDS } from "@/lib/concept/templates";
@@ -16,7 +17,16 @@ import {
   users,
   workshops,
 } from "@/lib/db/schema";
+import { getControlState } from "@/lib/board/board-control";
+import { getCards, getClusters, getLanes } from "@/lib/board/board-doc";
+import { countDots, getMyDots } from "@/lib/board/private-scope";
+import { commitBoardCards } from "@/lib/commit/commit-board";
 import { isDatabaseEmpty, resetDatabase, seedDemo } from "@/lib/demo/seed-demo";
+import { guests } from "@/lib/db/schema";
+import { formatDocName, privateScopePrefix } from "@/lib/sync/doc-names";
+import { DocStore } from "@/lib/sync/doc-store";
+
+const SEEDED_AT = new Date("2026-12-01T12:00:00Z");
 
 describe("seedDemo", () => {
   let handle: DatabaseHandle;
@@ -26,7 +36,7 @@ describe("seedDemo", () => {
     handle = await openDatabase({ kind: "pglite-memory" });
     await handle.migrate();
     expect(await isDatabaseEmpty({ db: handle.db })).toBe(true);
-    ({ conceptId } = await seedDemo({ db: handle.db }));
+    ({ conceptId } = await seedDemo({ db: handle.db, now: SEEDED_AT }));
   }, 60_000);
 
   afterAll(async () => {
@@ -113,6 +123,125 @@ describe("seedDemo", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.number).toBe(1);
     expect(rows[0]?.conceptId).toBe(conceptId);
+  });
+
+  describe("the kick-off's board", () => {
+    /** A stored document as the sync server loads it. */
+    async function loadDoc(docName: string): Promise<Y.Doc> {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await new DocStore(handle.db).load(docName)).state);
+      return doc;
+    }
+    async function demoWorkshops() {
+      return handle.db.select().from(workshops).orderBy(desc(workshops.date));
+    }
+
+    it("keeps the upcoming workshop ahead of the seed date and its board empty", async () => {
+      const [upcoming, past] = await demoWorkshops();
+      expect(upcoming!.title).toBe("AG Ankommen und Willkommenskultur");
+      expect(upcoming!.date).toBe("2026-12-22");
+      expect(past!.date < "2026-12-01").toBe(true);
+      const board = await loadDoc(formatDocName({ kind: "board", id: upcoming!.id }));
+      expect(getLanes(board)).toHaveLength(0);
+      expect(await new DocStore(handle.db).namesWithPrefix(`board`)).not.toContain(
+        formatDocName({ kind: "board", id: upcoming!.id }),
+      );
+    });
+
+    it("holds stock-take lanes, 30 to 50 cards from seven organisation kinds, and groups", async () => {
+      const [, past] = await demoWorkshops();
+      const board = await loadDoc(formatDocName({ kind: "board", id: past!.id }));
+      const lanes = getLanes(board);
+      expect(lanes.length).toBe(12);
+      expect(lanes[0]!.title).toBe("2 Ankommen erleichtern – Willkommenskultur: Stärken");
+      expect(lanes.every((lane) => lane.fieldId !== null && lane.column !== null)).toBe(true);
+      const cards = getCards(board);
+      expect(cards.length).toBeGreaterThanOrEqual(30);
+      expect(cards.length).toBeLessThanOrEqual(50);
+      expect(cards.every((card) => lanes.some((lane) => lane.id === card.laneId))).toBe(true);
+
+      const guestRows = await handle.db
+        .select()
+        .from(guests)
+        .where(eq(guests.workshopId, past!.id));
+      const kindOf = new Map(guestRows.map((g) => [g.id, g.organisationKind]));
+      const kinds = new Set(cards.map((card) => card.author && kindOf.get(card.author.id)));
+      for (const kind of [
+        "migrant_council",
+        "employment_agency",
+        "welfare_association",
+        "migrant_organisation",
+        "school_authority",
+        "administration",
+        "volunteers",
+      ])
+        expect(kinds).toContain(kind);
+      // Card authors are the guests by the names they joined with.
+      for (const card of cards.filter((c) => c.author && kindOf.has(c.author.id)))
+        expect(guestRows.find((g) => g.id === card.author!.id)!.displayName).toBe(
+          card.author!.name,
+        );
+      expect(cards.some((card) => card.author === null)).toBe(true);
+
+      const clusters = getClusters(board);
+      expect(clusters.length).toBeGreaterThanOrEqual(3);
+      for (const cluster of clusters)
+        expect(cards.filter((c) => c.clusterId === cluster.id).length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("shows a revealed dot vote counted from the participants' private scopes", async () => {
+      const [, past] = await demoWorkshops();
+      const board = await loadDoc(formatDocName({ kind: "board", id: past!.id }));
+      const control = getControlState(
+        await loadDoc(formatDocName({ kind: "board-control", id: past!.id })),
+      );
+      expect(control.voting).toMatchObject({ round: 1, status: "revealed", budget: 3 });
+      expect(control.results?.round).toBe(1);
+      expect(control.projectorView).toBe("board");
+      const scopeNames = await new DocStore(handle.db).namesWithPrefix(
+        privateScopePrefix(past!.id),
+      );
+      expect(scopeNames.length).toBe(10);
+      const ballots = await Promise.all(
+        scopeNames.map(async (name) => getMyDots(await loadDoc(name), 1)),
+      );
+      // The server's count of the stored dots is the result on the control document.
+      expect(countDots({ ballots, board, voting: control.voting })).toEqual(control.results);
+      expect(control.results!.voters).toBe(10);
+      const top = Math.max(...Object.values(control.results!.totals));
+      expect(top).toBeGreaterThanOrEqual(4);
+    });
+
+    it("has measure cards linked to goal cards that commit as goals and measures", async () => {
+      const [, past] = await demoWorkshops();
+      const board = await loadDoc(formatDocName({ kind: "board", id: past!.id }));
+      const cards = getCards(board);
+      const goalCards = cards.filter((c) => c.kind === "goal");
+      const measureCards = cards.filter((c) => c.kind === "measure");
+      expect(goalCards.length).toBeGreaterThanOrEqual(3);
+      expect(measureCards.length).toBeGreaterThanOrEqual(4);
+      for (const measure of measureCards) {
+        expect(goalCards.map((g) => g.id)).toContain(measure.goalCardId);
+        expect(measure.measure?.responsibilities.filter((r) => r.role === "lead")).toHaveLength(1);
+      }
+      const [moderator] = await handle.db
+        .select()
+        .from(users)
+        .where(eq(users.email, "moderation@deichhausen.example"));
+      const review = await commitBoardCards({
+        db: handle.db,
+        userId: moderator!.id,
+        workshopId: past!.id,
+        input: {
+          cardIds: [...goalCards, ...measureCards].map((c) => c.id),
+          message: "Auftaktworkshop",
+          dryRun: true,
+        },
+      });
+      const added = review.diff.items.filter((item) => item.change === "added");
+      expect(added.filter((item) => item.kind === "goal")).toHaveLength(goalCards.length);
+      expect(added.filter((item) => item.kind === "measure")).toHaveLength(measureCards.length);
+    });
   });
 
   it("can reset the database and seed again", async () => {
