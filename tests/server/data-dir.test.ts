@@ -73,7 +73,7 @@ describe("embedded PGlite data folder", () => {
     } finally {
       expect(await restarted.stop()).toBe(0);
     }
-  }, 150_000);
+  }, 240_000);
 
   it("starts over a lock left by a crashed server, whose pid may be reused or a zombie", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-datadir-"));
