@@ -18,15 +18,20 @@ import { cardColours, cardKinds, type CardColour, type CardKind } from "@/lib/bo
 
 const NEW_GROUP = "__new__";
 
-/** Kind, colour and group of a card; built only when its menu asks for it. */
+/**
+ * Kind, colour and group of a card; built only when its menu asks for it. The kind is only
+ * offered to whom the server lets change it: the card's author and moderators.
+ */
 export function CardOptionsForm({
   doc,
   card,
   clusters,
+  canChangeKind,
 }: {
   doc: Y.Doc;
   card: Card;
   clusters: Cluster[];
+  canChangeKind: boolean;
 }) {
   const t = useTranslations("board.options");
   const tBoard = useTranslations("board");
@@ -42,16 +47,18 @@ export function CardOptionsForm({
   }
   return (
     <div className="mt-2 flex flex-col gap-2">
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        {t("kind")}
-        <Select
-          value={card.kind}
-          onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
-          className="py-1 text-sm"
-        >
-          <Options values={cardKinds} label={(kind) => tBoard(`kinds.${kind}`)} />
-        </Select>
-      </label>
+      {canChangeKind ? (
+        <label className="flex flex-col gap-1 text-xs font-medium">
+          {t("kind")}
+          <Select
+            value={card.kind}
+            onChange={(e) => setCardKind(doc, card.id, e.target.value as CardKind)}
+            className="py-1 text-sm"
+          >
+            <Options values={cardKinds} label={(kind) => tBoard(`kinds.${kind}`)} />
+          </Select>
+        </label>
+      ) : null}
       <label className="flex flex-col gap-1 text-xs font-medium">
         {t("colour")}
         <Select

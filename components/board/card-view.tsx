@@ -287,7 +287,12 @@ export const CardView = memo(
               ) : null}
             </div>
             {options && !hidden ? (
-              <CardOptionsForm doc={doc} card={card} clusters={clusters} />
+              <CardOptionsForm
+                doc={doc}
+                card={card}
+                clusters={clusters}
+                canChangeKind={canDelete}
+              />
             ) : null}
           </div>
         ) : null}

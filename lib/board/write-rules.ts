@@ -309,6 +309,39 @@ export function checkBoardWrite(tr: Y.Transaction, writer: Writer): void {
   if (board.getMap("clusters").size > BOARD_CLUSTERS_MAX) reject("too_many_clusters");
 }
 
+/**
+ * Every entry of a board checked against the schema, as if each had just been written: the
+ * rules a board the server writes itself (the demo, published cards) must keep too, so that
+ * participants can go on editing it. Returns the problems, empty if none.
+ */
+export function boardProblems(board: Y.Doc): string[] {
+  const problems: string[] = [];
+  for (const [root, schema, name] of [
+    ["lanes", lane, "lane"],
+    ["cards", boardCard, "card"],
+    ["clusters", cluster, "cluster"],
+  ] as const) {
+    for (const [id, now] of board.getMap<Y.Map<unknown>>(root).entries()) {
+      const change = {
+        root,
+        id,
+        now,
+        created: true,
+        removed: null,
+        keys: new Set<string>(),
+        text: false,
+      };
+      try {
+        checkEntry(schema, change, name);
+      } catch (error) {
+        if (!(error instanceof WriteRejected)) throw error;
+        problems.push(`${id}: ${error.message}`);
+      }
+    }
+  }
+  return problems;
+}
+
 const VOTE_KEY = /^\d{1,6}\|[A-Za-z0-9-]{1,100}$/;
 const dotCount = z.number().int().min(1).max(VOTE_BUDGET_MAX);
 

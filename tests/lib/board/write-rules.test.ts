@@ -11,7 +11,11 @@ import {
 } from "@/lib/board/board-doc";
 import { addPrivateCard } from "@/lib/board/private-scope";
 import { BOARD_CARDS_MAX } from "@/lib/board/board-schema";
+import { buildDemoBoard } from "@/lib/demo/build-demo-board";
+import { DEMO_FIELDS } from "@/lib/demo/deichhausen";
+import { DEMO_BOARD_PARTICIPANTS } from "@/lib/demo/deichhausen-board";
 import {
+  boardProblems,
   checkBoardWrite,
   checkPrivateScopeWrite,
   WriteRejected,
@@ -224,6 +228,31 @@ describe("board write rules", () => {
       ),
     ).toBe("too_many_cards");
     expect(verdict(doc, moderation, (c) => removeCard(c, "c1"))).toBeNull();
+  });
+});
+
+describe("boards the server writes itself", () => {
+  it("the demo's stock-take board keeps the rules, so participants can go on editing it", () => {
+    const { board } = buildDemoBoard({
+      fields: DEMO_FIELDS.map((field, i) => ({
+        id: crypto.randomUUID(),
+        number: i + 1,
+        title: field.title,
+      })),
+      guests: new Map(
+        DEMO_BOARD_PARTICIPANTS.map((p) => [
+          p.key,
+          { id: crypto.randomUUID(), name: p.displayName },
+        ]),
+      ),
+      moderator: moderation.identity,
+      startsAt: Date.UTC(2026, 10, 3, 9),
+    });
+    expect(cardsOf(board).size).toBeGreaterThan(20);
+    expect(boardProblems(board)).toEqual([]);
+    // The check can fail: a card with a key no card has is a problem.
+    cardsOf(board).values().next().value!.set("evil", 1);
+    expect(boardProblems(board)).toHaveLength(1);
   });
 });
 
