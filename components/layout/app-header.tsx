@@ -9,10 +9,7 @@ export async function AppHeader({ user }: { user: SessionUser | null }) {
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
-        <Link
-          href="/"
-          className="flex items-center gap-2 font-semibold text-ink"
-        >
+        <Link href="/" className="flex items-center gap-2 font-semibold text-ink">
           <span
             aria-hidden
             className="grid size-8 shrink-0 place-items-center rounded-md bg-brand-700 text-sm text-white"

@@ -1,13 +1,13 @@
 /**
  * Password hashes, computed and checked off the event loop so sign-ins never stall live boards.
  *
- * New hashes use scrypt; hashes from before (bcrypt, "$2a$…/$2b$…") still verify, and
- * `passwordNeedsRehash` tells the caller to replace them after a successful sign-in. Both run in
- * worker threads (password-worker.mjs) at a lower CPU priority than the event loop: at most
- * (cores − 1) at once, at least one, so a burst of sign-ins leaves a core to the board and the
- * database, and further sign-ins wait their turn. (Node's async `crypto.scrypt` would run on
- * libuv's thread pool at the event loop's priority, shared with file I/O; measured in
- * `npm run bench:signin`, docs/PERFORMANCE.md.)
+ * New hashes use scrypt through Node's async `crypto.scrypt`, which runs on libuv's thread pool.
+ * Hashes from before (bcrypt, "$2a$…/$2b$…") still verify, in a worker thread
+ * (bcrypt-worker.mjs), and `passwordNeedsRehash` tells the caller to replace them after a
+ * successful sign-in.
+ *
+ * At most (cores − 1) hashes run at once (at least one), so a burst of sign-ins leaves a core to
+ * the event loop and the database instead of starving them; further sign-ins wait their turn.
  *
  * Stored format (PHC string): `$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<hash>`, base64 without
  * padding.
@@ -15,7 +15,15 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
+
+const scrypt = promisify(crypto.scrypt) as (
+  password: crypto.BinaryLike,
+  salt: crypto.BinaryLike,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 
 interface ScryptParams {
   /** log2 of the CPU/memory cost N */
@@ -25,10 +33,12 @@ interface ScryptParams {
 }
 
 /**
- * OWASP's scrypt setting for a 16 MiB memory budget (N = 2^14, r = 8, p = 5): the memory of one
- * hash stays small on a town's server, the CPU cost matches N = 2^16.
+ * N = 2^15, r = 8, p = 1: 32 MiB and about 0.1 s of one core per hash on a small server, a
+ * little more CPU than the bcrypt (cost 10) it replaces, plus memory hardness against GPU
+ * cracking. Below OWASP's 2^17 (128 MiB), which a town's small server cannot give every
+ * sign-in; raising it later is safe: `passwordNeedsRehash` upgrades hashes at sign-in.
  */
-const CURRENT: ScryptParams = { ln: 14, r: 8, p: 5 };
+const CURRENT: ScryptParams = { ln: 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 /** Refuse stored parameters that would let a crafted hash exhaust memory or CPU. */
@@ -71,17 +81,43 @@ function scryptKey({
   length: number;
 }): Promise<Buffer> {
   const N = 2 ** params.ln;
-  return hashWorkers().run({
-    op: "scrypt",
-    password: password.normalize("NFC"),
-    salt,
-    N,
-    r: params.r,
-    p: params.p,
-    length,
-    // scrypt needs about 128 · N · r bytes; leave headroom over Node's 32 MiB default.
-    maxmem: 256 * N * params.r,
-  }) as Promise<Buffer>;
+  return hashingSlots().run(() =>
+    scrypt(password.normalize("NFC"), salt, length, {
+      N,
+      r: params.r,
+      p: params.p,
+      // scrypt needs about 128 · N · r bytes; leave headroom over Node's 32 MiB default.
+      maxmem: 256 * N * params.r,
+    }),
+  );
+}
+
+/** A counting semaphore for CPU-heavy hashing work. */
+class Slots {
+  private waiting: Array<() => void> = [];
+  private free: number;
+
+  constructor(count: number) {
+    this.free = count;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+const slotsKey = Symbol.for("integrationskonzept.hashingSlots");
+function hashingSlots(): Slots {
+  const store = globalThis as unknown as Record<symbol, Slots | undefined>;
+  return (store[slotsKey] ??= new Slots(Math.max(1, os.availableParallelism() - 1)));
 }
 
 const isBcrypt = (stored: string) => /^\$2[abxy]\$\d{2}\$/.test(stored);
@@ -111,7 +147,7 @@ export async function verifyPassword({
     return crypto.timingSafeEqual(candidate, parsed.hash);
   }
   if (isBcrypt(stored)) {
-    return hashWorkers().run({ op: "bcrypt", password, hash: stored }) as Promise<boolean>;
+    return hashingSlots().run(() => bcryptWorker().compare({ password, hash: stored }));
   }
   return false;
 }
@@ -137,99 +173,49 @@ export const DUMMY_HASH = formatScrypt({
   hash: Buffer.alloc(KEY_LENGTH),
 });
 
-type Job =
-  | {
-      op: "scrypt";
-      password: string;
-      salt: Buffer;
-      N: number;
-      r: number;
-      p: number;
-      length: number;
-      maxmem: number;
-    }
-  | { op: "bcrypt"; password: string; hash: string };
-
-interface Pending {
-  resolve(value: Buffer | boolean): void;
-  reject(error: Error): void;
-}
-
-/**
- * A few hashing workers, started on first use; one job per worker at a time, the rest queue.
- * Idle workers never keep the process alive.
- */
-class HashWorkers {
-  private idle: Worker[] = [];
-  private started = 0;
-  private queue: Array<{ job: Job; pending: Pending }> = [];
+/** One worker thread for legacy bcrypt checks, started on first use and never keeping the process alive. */
+class BcryptWorker {
+  private worker: Worker | undefined;
   private nextId = 1;
-  private inFlight = new Map<number, Pending>();
+  private pending = new Map<number, { resolve(ok: boolean): void; reject(error: Error): void }>();
 
-  constructor(private readonly size: number) {}
-
-  run(job: Job): Promise<Buffer | boolean> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job, pending: { resolve, reject } });
-      this.pump();
-    });
-  }
-
-  private pump() {
-    while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.started < this.size ? this.start() : undefined);
-      if (!worker) return;
-      const { job, pending } = this.queue.shift()!;
-      const id = this.nextId++;
-      this.inFlight.set(id, pending);
-      (worker as Worker & { jobId?: number }).jobId = id;
+  compare({ password, hash }: { password: string; hash: string }): Promise<boolean> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<boolean>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ id, ...job });
-    }
+      worker.postMessage({ id, password, hash });
+    });
   }
 
   private start(): Worker {
-    this.started++;
+    if (this.worker) return this.worker;
     // A plain path (not `new URL(…, import.meta.url)`), so bundlers leave it alone.
-    const worker = new Worker(path.resolve(process.cwd(), "lib/auth/password-worker.mjs"));
+    const worker = new Worker(path.resolve(process.cwd(), "lib/auth/bcrypt-worker.mjs"));
     worker.unref();
-    worker.on(
-      "message",
-      (reply: { id: number; key?: Uint8Array; ok?: boolean; error?: string }) => {
-        const pending = this.inFlight.get(reply.id);
-        this.inFlight.delete(reply.id);
-        worker.unref();
-        this.idle.push(worker);
-        if (pending) {
-          if (reply.error !== undefined) pending.reject(new Error(reply.error));
-          else if (reply.key) pending.resolve(Buffer.from(reply.key));
-          else pending.resolve(reply.ok === true);
-        }
-        this.pump();
-      },
-    );
-    let dead = false;
+    worker.on("message", (reply: { id: number; ok?: boolean; error?: string }) => {
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (!waiting) return;
+      if (reply.error !== undefined) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply.ok === true);
+    });
     const fail = (error: Error) => {
-      if (dead) return;
-      dead = true;
-      this.started--;
-      this.idle = this.idle.filter((w) => w !== worker);
-      const id = (worker as Worker & { jobId?: number }).jobId;
-      const pending = id === undefined ? undefined : this.inFlight.get(id);
-      if (id !== undefined) this.inFlight.delete(id);
-      pending?.reject(error);
-      this.pump();
+      this.worker = undefined;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
     };
     worker.on("error", fail);
-    worker.on("exit", (code) => {
-      if (code !== 0) fail(new Error(`password worker exited with ${code}`));
-    });
+    worker.on("exit", (code) => fail(new Error(`bcrypt worker exited with ${code}`)));
+    this.worker = worker;
     return worker;
   }
 }
 
-const globalKey = Symbol.for("integrationskonzept.hashWorkers");
-function hashWorkers(): HashWorkers {
-  const store = globalThis as unknown as Record<symbol, HashWorkers | undefined>;
-  return (store[globalKey] ??= new HashWorkers(Math.max(1, os.availableParallelism() - 1)));
+const globalKey = Symbol.for("integrationskonzept.bcryptWorker");
+function bcryptWorker(): BcryptWorker {
+  const store = globalThis as unknown as Record<symbol, BcryptWorker | undefined>;
+  return (store[globalKey] ??= new BcryptWorker());
 }

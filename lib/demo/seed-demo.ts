@@ -72,7 +72,16 @@ export async function seedDemo({
   /** When the demo is loaded: upcoming workshops are dated from it. */
   now?: Date;
 }): Promise<{ conceptId: string }> {
-  const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword({ password: user.password })));
+  // One hash per distinct password (all demo accounts share "demo"): seeding costs one hash.
+  const hashes = new Map<string, Promise<string>>();
+  const passwordHashes = await Promise.all(
+    DEMO_USERS.map((user) => {
+      if (!hashes.has(user.password)) {
+        hashes.set(user.password, hashPassword({ password: user.password }));
+      }
+      return hashes.get(user.password)!;
+    }),
+  );
 
   return db.transaction(async (tx) => {
     const organisationRows = await tx
