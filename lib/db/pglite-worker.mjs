@@ -13,8 +13,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 
 // The worker inherits the server's execArgv, so tsx has turned source maps on here; Node would
-// then read and keep the source map of every module loaded (PGlite's are 10 MB). Off before
-// PGlite loads; this thread's stack traces are not worth that.
+// then read and keep the source map of every module loaded (PGlite's: 1.3 MB on disk, more once
+// parsed). Off before PGlite loads, as in the production server (server/main.ts).
 process.setSourceMapsEnabled(false);
 const { PGlite } = await import("@electric-sql/pglite");
 
