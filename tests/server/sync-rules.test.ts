@@ -398,6 +398,7 @@ describe("sync rules and bounds", () => {
     expect(Y.encodeStateAsUpdate(observer.doc).length).toBeLessThan(6 * 1024 * 1024);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
-    expect(rssMiB(server.process.pid!) - baseline).toBeLessThan(150);
+    // About 10 MB were stored; before, six 7 MB frames grew the embedded server by 700 MB.
+    expect(rssMiB(server.process.pid!) - baseline).toBeLessThan(256);
   });
 });
