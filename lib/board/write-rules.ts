@@ -229,6 +229,14 @@ function plain(map: Y.Map<unknown>): Record<string, unknown> {
   return Object.fromEntries(map.entries());
 }
 
+/** Partial schemas built once: zod compiles a schema on first use, so building one per check is slow. */
+const partials = new WeakMap<z.ZodObject, z.ZodObject>();
+function partialOf(schema: z.ZodObject): z.ZodObject {
+  let partial = partials.get(schema);
+  if (!partial) partials.set(schema, (partial = schema.partial()));
+  return partial;
+}
+
 /** Validates an entry's current content: all fields when created, the stored ones otherwise. */
 function checkEntry(schema: z.ZodObject, change: EntryChange, name: string) {
   const map = change.now;
@@ -237,7 +245,7 @@ function checkEntry(schema: z.ZodObject, change: EntryChange, name: string) {
   for (const [key, value] of map.entries())
     if (value instanceof Y.AbstractType && !(key === "text" && value instanceof Y.Text))
       reject(`${name}_invalid:${key.slice(0, 40)}`);
-  const result = (change.created ? schema : schema.partial()).safeParse(plain(map));
+  const result = (change.created ? schema : partialOf(schema)).safeParse(plain(map));
   if (!result.success) {
     const issue = result.error.issues[0];
     const field =
