@@ -21,16 +21,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/browser";
 import { demoConcept, signedIn } from "../tests/support/demo-fixture";
 import { connectSyncClient } from "../tests/support/sync-client";
 import { startTestServer } from "../tests/support/test-server";
-import { median, printTable, writeResults } from "./report";
+import { median, numberArg, printTable, writeResults } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const CARDS = arg("--cards", 500);
-const RUNS = arg("--runs", 5);
+const CARDS = numberArg("--cards", 500);
+const RUNS = numberArg("--runs", 5);
 
 async function seedBoard(
   baseUrl: string,

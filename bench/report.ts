@@ -26,3 +26,10 @@ export function writeResults(name: string, data: Record<string, unknown>): void 
   fs.writeFileSync(file, JSON.stringify({ ...data, cpus: os.cpus().length }, null, 2));
   console.log(`\nresults written to ${path.relative(ROOT, file)}`);
 }
+
+/** A numeric command-line option (`--cards 500`), or the fallback. */
+export function numberArg(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}

@@ -9,15 +9,10 @@
 import * as Y from "yjs";
 import { addCard, addLane, getCardText, getLanes, moveCard } from "@/lib/board/board-doc";
 import { checkBoardWrite, type Writer } from "@/lib/board/write-rules";
-import { median, printTable, writeResults } from "./report";
+import { median, numberArg, printTable, writeResults } from "./report";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const CARDS = arg("--cards", 500);
-const UPDATES = arg("--updates", 3000);
+const CARDS = numberArg("--cards", 500);
+const UPDATES = numberArg("--updates", 3000);
 
 const writer: Writer = { identity: { id: "guest-1", name: "Amira Haddad" }, moderator: false };
 
