@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serverAndBrowser } from "./server-and-browser";
 import { ui } from "../support/ui";
 import { AppPages } from "./pages/app-pages";
+import { boardUi } from "./pages/board-page";
 
 /**
  * The app under its Content-Security-Policy in Chromium: everything it needs still works
@@ -32,7 +33,8 @@ describe("the app under its Content-Security-Policy", () => {
     // The board's WebSocket to /sync on the same host is allowed.
     await ui.text(page.getByTestId("sync-status")).toBe("Verbunden");
 
-    // The invite QR code is a data: image and renders.
+    // The invite QR code is a data: image and renders (invites are in the moderator's drawer).
+    await boardUi.openDrawer(page);
     await page.getByRole("button", { name: "Link und QR-Code erstellen" }).click();
     const qr = page.getByRole("img", { name: "QR-Code zum Beitreten" });
     await ui.visible(qr);

@@ -85,7 +85,8 @@ describe("password hashes", { timeout: 180_000 }, () => {
         ),
       );
       // Four bcrypt and four scrypt checks ran; on the event loop that would be ≥ 4 checks' time.
-      expect(busy).toBeLessThan(oneCheckOnLoop * 2);
+      // (3, not less: on a busy machine the loop also runs the test's own timers.)
+      expect(busy).toBeLessThan(oneCheckOnLoop * 3);
     },
   );
 });
