@@ -18,12 +18,10 @@ import {
   syncUrl,
   until,
   upgradeStatus,
+  visibleText,
   type SyncClient,
 } from "../support/sync-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-/** Everything a client's document holds, as text: what a modified client could read. */
-const visibleText = (doc: Y.Doc) => new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
 
 /** Every Yjs client id that wrote into a document. */
 const writers = (doc: Y.Doc) =>

@@ -16,12 +16,16 @@ import {
   syncUrl,
   until,
   upgradeStatus,
+  visibleText,
   type SyncClient,
 } from "../support/sync-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-/** Everything a client's document holds, as text: what a modified client could read. */
-const visibleText = (doc: Y.Doc) => new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
+import {
+  encodeAwarenessMessage,
+  encodeSyncMessage,
+  encodeSyncStep1,
+  SYNC,
+} from "@/server/sync/protocol";
 
 function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: unknown }>) {
   const inner = encoding.createEncoder();
@@ -31,26 +35,7 @@ function awarenessFrame(entries: Array<{ clientId: number; clock: number; state:
     encoding.writeVarUint(inner, clock);
     encoding.writeVarString(inner, JSON.stringify(state));
   }
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
-
-function updateFrame(update: Uint8Array) {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
-
-function stepOneFrame() {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
-  return encoding.toUint8Array(e);
+  return encodeAwarenessMessage(encoding.toUint8Array(inner));
 }
 
 /** A raw socket that did the first step of the handshake, as a modified client would. */
@@ -59,7 +44,7 @@ function rawSocket(url: string, cookie: string): Promise<WebSocket> {
   ws.on("error", () => undefined);
   return new Promise((resolve, reject) => {
     ws.once("open", () => {
-      ws.send(stepOneFrame());
+      ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
       resolve(ws);
     });
     ws.once("unexpected-response", (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -372,7 +357,7 @@ describe("sync rules and bounds", () => {
     const big = (n: number) => {
       const doc = new Y.Doc();
       doc.getText(`bulk-${n}`).insert(0, String(n % 10).repeat(1_900_000));
-      return updateFrame(Y.encodeStateAsUpdate(doc));
+      return encodeSyncMessage(SYNC.update, Y.encodeStateAsUpdate(doc));
     };
     // The byte budget (4 MiB burst) closes a socket sending the third at once.
     const flooder = await rawSocket(syncUrl(server.url, chapterDoc), moderator.cookieHeader);

@@ -1,4 +1,3 @@
-import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -7,21 +6,14 @@ import { DEMO, demoConcept, signedIn } from "../support/demo-fixture";
 import type { HttpClient } from "../support/http-client";
 import { syncUrl, until } from "../support/sync-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-function frame(sync: 0 | 2, payload: Uint8Array) {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, sync);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-}
+import { encodeSyncMessage, encodeSyncStep1, SYNC } from "@/server/sync/protocol";
 
 function open(url: string, cookie: string): Promise<WebSocket> {
   const ws = new WebSocket(url, { headers: { cookie } });
   ws.on("error", () => undefined);
   return new Promise((resolve) =>
     ws.once("open", () => {
-      ws.send(frame(0, Y.encodeStateVector(new Y.Doc())));
+      ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
       resolve(ws);
     }),
   );
@@ -70,7 +62,7 @@ describe("slow readers", () => {
       const doc = new Y.Doc();
       doc.getText(`bulk-${n}`).insert(0, String(n % 10).repeat(1_500_000));
       const persisted = (await metrics()).updatesPersisted;
-      writer.send(frame(2, Y.encodeStateAsUpdate(doc)));
+      writer.send(encodeSyncMessage(SYNC.update, Y.encodeStateAsUpdate(doc)));
       await until(async () => (await metrics()).updatesPersisted > persisted, 20_000, "stored");
     }
     await until(async () => (await closedByServer()) >= 1, 10_000, "slow reader closed");

@@ -113,3 +113,8 @@ export function upgradeStatus(
 export function syncUrl(baseUrl: string, docName: string, query = ""): string {
   return `${baseUrl.replace(/^http/, "ws")}${SYNC_PATH}/${docName}${query}`;
 }
+
+/** Everything a client's document holds, as text: what a modified client could read. */
+export function visibleText(doc: Y.Doc): string {
+  return new TextDecoder().decode(Y.encodeStateAsUpdate(doc));
+}
