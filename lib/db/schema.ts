@@ -63,6 +63,10 @@ export const workshopKind = pgEnum("workshop_kind", [
 export const guestRole = pgEnum("guest_role", guestRoles);
 export const chapterKind = pgEnum("chapter_kind", ["mission", "context", "process", "field"]);
 export const chapterStatus = pgEnum("chapter_status", ["draft", "in_review", "final"]);
+/** check_back and final are frozen by a moderator; draft keeps content a restore replaced. */
+export const chapterVersionKind = pgEnum("chapter_version_kind", ["check_back", "final", "draft"]);
+export const commentThreadStatus = pgEnum("comment_thread_status", ["open", "resolved"]);
+export const reviewDecision = pgEnum("review_decision", ["approved", "changes_requested"]);
 export const deliberationRole = pgEnum("deliberation_role", [
   "preliminary",
   "decision",
@@ -409,8 +413,14 @@ export const chapterVersions = pgTable(
       .notNull()
       .references(() => chapters.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
+    kind: chapterVersionKind("kind").notNull().default("final"),
     yjsState: bytea("yjs_state").notNull(),
+    /** The ProseMirror document (comment marks removed). */
+    json: jsonb("json").notNull().default({}),
     html: text("html").notNull(),
+    text: text("text").notNull().default(""),
+    /** The concept store revision embedded goals and measures are shown as of. */
+    revision: integer("revision"),
     frozenBy: uuid("frozen_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -420,22 +430,126 @@ export const chapterVersions = pgTable(
   ],
 );
 
-export const chapterSignoffs = pgTable(
-  "chapter_signoffs",
+/**
+ * A check-back round (Rücksprache): the frozen version its reviewers read, sign off or ask to
+ * change. A new round starts from a new version; starting one closes the previous round.
+ */
+export const chapterReviews = pgTable(
+  "chapter_reviews",
   {
     id: id(),
     chapterId: uuid("chapter_id")
       .notNull()
       .references(() => chapters.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
-    guestId: uuid("guest_id").references(() => guests.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => chapterVersions.id, { onDelete: "cascade" }),
+    startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
-    index("chapter_signoffs_chapter_idx").on(t.chapterId),
-    index("chapter_signoffs_user_idx").on(t.userId),
-    index("chapter_signoffs_guest_idx").on(t.guestId),
+    index("chapter_reviews_chapter_idx").on(t.chapterId),
+    index("chapter_reviews_version_idx").on(t.versionId),
+    index("chapter_reviews_started_by_idx").on(t.startedBy),
+  ],
+);
+
+/** A review link for working-group participants without an account (like an invite link). */
+export const reviewLinks = pgTable(
+  "review_links",
+  {
+    id: id(),
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => chapterReviews.id, { onDelete: "cascade" }),
+    /** SHA-256 of the secret in the link; the secret itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("review_links_token_hash_unique").on(t.tokenHash),
+    index("review_links_review_idx").on(t.reviewId),
+    index("review_links_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/**
+ * A reviewer of a check-back round: a concept member the moderator picked, or a person who
+ * joined through a review link with a name and organisation. Their answer is the decision.
+ */
+export const chapterReviewers = pgTable(
+  "chapter_reviewers",
+  {
+    id: id(),
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => chapterReviews.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    linkId: uuid("link_id").references(() => reviewLinks.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    organisation: text("organisation"),
+    decision: reviewDecision("decision"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("chapter_reviewers_review_idx").on(t.reviewId),
+    index("chapter_reviewers_user_idx").on(t.userId),
+    index("chapter_reviewers_link_idx").on(t.linkId),
+    uniqueIndex("chapter_reviewers_review_user_unique").on(t.reviewId, t.userId),
+  ],
+);
+
+/**
+ * A comment thread on a chapter. Its anchor is a `comment` mark in the chapter's document whose
+ * only attribute is this id; the quote is the text it was started on (shown when detached).
+ */
+export const commentThreads = pgTable(
+  "comment_threads",
+  {
+    id: id(),
+    chapterId: uuid("chapter_id")
+      .notNull()
+      .references(() => chapters.id, { onDelete: "cascade" }),
+    quote: text("quote").notNull(),
+    status: commentThreadStatus("status").notNull().default("open"),
+    /** Set when a reviewer started it on the version under check-back. */
+    reviewId: uuid("review_id").references(() => chapterReviews.id, { onDelete: "set null" }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comment_threads_chapter_idx").on(t.chapterId),
+    index("comment_threads_review_idx").on(t.reviewId),
+    index("comment_threads_resolved_by_idx").on(t.resolvedBy),
+  ],
+);
+
+/** A comment in a thread (the first one opens it); by a member or by a reviewer. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: id(),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => commentThreads.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    reviewerId: uuid("reviewer_id").references(() => chapterReviewers.id, {
+      onDelete: "set null",
+    }),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comments_thread_idx").on(t.threadId),
+    index("comments_user_idx").on(t.userId),
+    index("comments_reviewer_idx").on(t.reviewerId),
   ],
 );
 

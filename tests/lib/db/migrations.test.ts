@@ -5,9 +5,12 @@ import { createPostgresDatabase, POSTGRES_URL } from "../../support/test-databas
 
 const EXPECTED_TABLES = [
   "amendments",
-  "chapter_signoffs",
+  "chapter_reviewers",
+  "chapter_reviews",
   "chapter_versions",
   "chapters",
+  "comment_threads",
+  "comments",
   "concept_members",
   "concepts",
   "deliberations",
@@ -23,6 +26,7 @@ const EXPECTED_TABLES = [
   "measures",
   "organisations",
   "responsibilities",
+  "review_links",
   "revisions",
   "users",
   "workshop_fields",
