@@ -9,6 +9,7 @@ import { log } from "@/lib/log";
 import { identityOf } from "@/lib/auth/identity";
 import type { Writer } from "@/lib/board/write-rules";
 import { onAccessChanged } from "@/lib/sync/access-events";
+import { registerDocEditor } from "@/lib/sync/server-edits";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
 import { countServerClose, syncMetrics } from "@/lib/sync/metrics";
 import { resolveDocAccess } from "@/lib/sync/doc-access";
@@ -103,6 +104,7 @@ export class SyncServer implements ScopeHost, DocHost {
           log.error("access change not passed on", { conceptId, error: String(error) }),
         );
     });
+    registerDocEditor((docName, change) => this.change([docName], change));
     options.fanout.subscribe((batch) => {
       if ("gap" in batch) {
         metrics.redis.gaps++;
@@ -432,6 +434,7 @@ export class SyncServer implements ScopeHost, DocHost {
     );
     for (const name of [...this.docs.keys()]) this.unload(name);
     onAccessChanged(undefined);
+    registerDocEditor(undefined);
     await this.options.fanout.close();
     this.wss.close();
   }
