@@ -27,7 +27,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -35,6 +34,7 @@ import { getCardText, insertCard } from "@/lib/board/board-doc";
 import type { CardAuthor } from "@/lib/board/board-schema";
 import { parseEnv } from "@/lib/env";
 import { ensureBuild } from "@/server/ensure-build";
+import { encodeSyncMessage, encodeSyncStep1, SYNC } from "@/server/sync/protocol";
 import { identityOf } from "../tests/support/board-cards";
 import { HttpClient } from "../tests/support/http-client";
 import { median, printTable, writeResults } from "./report";
@@ -246,22 +246,6 @@ function peakSampler(pid: number) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function syncStep1(doc: Y.Doc): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
-  return encoding.toUint8Array(e);
-}
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
-
 interface Writer {
   edit(seq: number): void;
   close(): void;
@@ -324,7 +308,7 @@ async function lightWriter(target: Target): Promise<Writer> {
   await new Promise<void>((resolve, reject) => {
     ws.once("error", reject);
     ws.once("open", () => {
-      ws.send(syncStep1(doc));
+      ws.send(encodeSyncStep1(Y.encodeStateVector(doc)));
       // Synced once the server's sync step 2 (first frame [0, 1, …]) arrives.
       ws.on("message", function first(data: Buffer) {
         if (data[0] === 0 && data[1] === 1) {
@@ -336,7 +320,7 @@ async function lightWriter(target: Target): Promise<Writer> {
   });
   ws.on("error", () => undefined);
   doc.on("update", (update: Uint8Array) => {
-    if (ws.readyState === ws.OPEN) ws.send(updateMessage(update));
+    if (ws.readyState === ws.OPEN) ws.send(encodeSyncMessage(SYNC.update, update));
   });
   const edit = ownCard(doc, target.author);
   return { edit, close: () => ws.close() };

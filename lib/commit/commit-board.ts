@@ -14,12 +14,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { z } from "zod";
-import { isUuid, requireConceptRole } from "@/lib/auth/access";
 import { getControlState } from "@/lib/board/board-control";
 import { getCards, getLanes, type Card } from "@/lib/board/board-doc";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import type { Db, Tx } from "@/lib/db/client";
-import { fields, goals, measures, responsibilities, workshops } from "@/lib/db/schema";
+import { fields, goals, measures, responsibilities } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
 import { organisationsByName } from "@/lib/concept/organisations";
@@ -27,6 +26,7 @@ import { diffContent, type ContentDiff } from "@/lib/revision/diff-content";
 import { lockConceptRevisions, recordRevision } from "@/lib/revision/record-revision";
 import { formatDocName } from "@/lib/sync/doc-names";
 import { DocStore } from "@/lib/sync/doc-store";
+import { requireWorkshopModerator } from "@/lib/workshop/invites";
 import { validateCardContent } from "./card-content";
 
 export const commitInputSchema = z.object({
@@ -81,15 +81,7 @@ export async function commitBoardCards({
   workshopId: string;
   input: unknown;
 }): Promise<CommitResult> {
-  if (!userId) throw new AppError("unauthorized:session");
-  if (!isUuid(workshopId)) throw new AppError("not_found:workshop");
-  const [workshop] = await db
-    .select({ conceptId: workshops.conceptId })
-    .from(workshops)
-    .where(eq(workshops.id, workshopId));
-  if (!workshop) throw new AppError("not_found:workshop");
-  const { conceptId } = workshop;
-  await requireConceptRole({ db, userId, conceptId, atLeast: "moderator" });
+  const conceptId = await requireWorkshopModerator(db, userId, workshopId);
   const data = parseInput(commitInputSchema, input);
   if (!data.dryRun && data.baseRevision === undefined)
     throw new AppError("bad_request:input", { fields: { baseRevision: "required" } });
