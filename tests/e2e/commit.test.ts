@@ -80,7 +80,7 @@ describe("committing a board", () => {
     await page.getByLabel("Status").selectOption("in_progress");
     await page.getByLabel("Kooperationspartner").fill("Jobcenter, Stadtteilbüro Nord");
     await page.getByRole("button", { name: "Speichern" }).click();
-    await ui.visible(page.getByText("Gespeichert."));
+    await ui.visible(page.getByText("Gespeichert.", { exact: true }));
     await page.goto(`${conceptUrl}/history`);
     await ui.text(page.getByTestId("revision").first()).toMatch(/Maßnahme 2\.\d+\.1 bearbeitet/);
     const change = page.getByTestId("diff-item");
