@@ -308,6 +308,11 @@ export class Connection implements DocPeer {
     if (this.access === "read") this.close(CLOSE_CODES.resync, "writes allowed again");
   }
 
+  /** Whether the board's rules treat this writer as a moderator (fixed for the connection). */
+  get moderator(): boolean {
+    return this.options.writer.moderator;
+  }
+
   /** Access was reduced while connected: from now on, writes are dropped. */
   restrictToRead() {
     if (this.access === "read") return;

@@ -12,15 +12,8 @@ import { onAccessChanged } from "@/lib/sync/access-events";
 import { registerDocEditor } from "@/lib/sync/server-edits";
 import { CLOSE_CODES } from "@/lib/sync/close-codes";
 import { countServerClose, syncMetrics } from "@/lib/sync/metrics";
-import { resolveDocAccess } from "@/lib/sync/doc-access";
-import {
-  canonicalDocName,
-  formatDocName,
-  parseDocName,
-  privateScopePrefix,
-  scopeOwner,
-} from "@/lib/sync/doc-names";
-import { recheckAccess } from "./access-recheck";
+import { canonicalDocName, privateScopePrefix, scopeOwner } from "@/lib/sync/doc-names";
+import { moderatesDoc, recheckAccess } from "./access-recheck";
 import { authenticateUpgrade, docNameFromUrl, type UpgradeDecision } from "./authenticate";
 import { lockGateFor, type DocHost } from "./board-lock";
 import { BoardScopes, type ScopeHost } from "./board-scopes";
@@ -190,16 +183,9 @@ export class SyncServer implements ScopeHost, DocHost {
     const { db } = this.options;
     const identity = await identityOf({ db, principal: decision.principal });
     if (!identity) return null;
-    const parsed = parseDocName(decision.docName);
     const moderator =
       decision.access === "write" &&
-      parsed !== null &&
-      parsed.kind !== "chapter" &&
-      (await resolveDocAccess({
-        db,
-        docName: formatDocName({ kind: "board-control", id: parsed.id }),
-        principal: decision.principal,
-      }).catch(() => "read")) === "write";
+      (await moderatesDoc({ db, docName: decision.docName, principal: decision.principal }));
     return { identity, moderator };
   }
 

@@ -17,7 +17,7 @@ import {
 import { HttpClient } from "../support/http-client";
 import { cardText, identityOf, putCard } from "../support/board-cards";
 import type { CardAuthor } from "@/lib/board/board-schema";
-import { cardsOf } from "@/lib/board/board-doc";
+import { addLane, cardsOf } from "@/lib/board/board-doc";
 import {
   connectSyncClient,
   syncUrl,
@@ -318,6 +318,46 @@ describe("sync server", () => {
 
     await memberAction(moderator, conceptId, "removeMemberAction", { userId: editorId });
     expect((await member.closed).code).toBe(CLOSE_CODES.forbidden);
+  });
+
+  it("lets a member promoted to moderator mid-session moderate the board without reopening it", async () => {
+    const conceptId = await createConceptViaAction(moderator, {
+      title: "Integrationskonzept Rollenwechsel",
+      template: "blank",
+    });
+    await createWorkshopViaAction(moderator, { conceptId, title: "AG Arbeit" });
+    const [workshop] = (await (
+      await moderator.fetch(`/api/concepts/${conceptId}/workshops`)
+    ).json()) as Array<{ boardDoc: string }>;
+    await memberAction(moderator, conceptId, "addMemberAction", {
+      email: DEMO.editor,
+      role: "editor",
+    });
+    const editorId = await memberUserId(moderator, conceptId, DEMO.editor);
+    const watcher = client({ docName: workshop!.boardDoc, cookie: moderator.cookieHeader });
+    const member = client({ docName: workshop!.boardDoc, cookie: editor.cookieHeader });
+    await Promise.all([watcher.synced, member.synced]);
+    // As an editor, a lane (moderators' only) is refused.
+    const probe = client({ docName: workshop!.boardDoc, cookie: editor.cookieHeader });
+    await probe.synced;
+    addLane(probe.doc, { title: "vor der Beförderung" });
+    await until(() => probe.permissionDenied.some((r) => r.startsWith("rejected:")), 5_000, "told");
+    probe.destroy();
+    const closes: number[] = [];
+    member.provider.on("connection-close", (event) => {
+      if (event) closes.push(event.code);
+    });
+
+    await memberAction(moderator, conceptId, "changeMemberRoleAction", {
+      userId: editorId,
+      role: "moderator",
+    });
+    // The server reconnects the member (4000), so the rules see the new role at once.
+    await until(() => closes.includes(CLOSE_CODES.resync), 5_000, "reconnected for the role");
+    await until(() => member.provider.wsconnected && member.provider.synced, 5_000, "reconnected");
+    const lane = addLane(member.doc, { title: "nach der Beförderung" });
+    await until(() => watcher.doc.getMap("lanes").has(lane.id), 5_000, "moderator's lane");
+    expect([...watcher.doc.getMap("lanes").values()]).toHaveLength(1);
   });
 
   it("makes a chapter read-only for everyone the moment it is final, and writable when reopened", async () => {
