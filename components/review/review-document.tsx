@@ -10,6 +10,7 @@ import {
 } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useMemo, useRef } from "react";
+import { cn } from "@/components/ui/cn";
 import { ConceptItem, chapterExtensions } from "@/lib/chapter/extensions";
 
 /** A selection in the reviewed version: ProseMirror positions in its JSON and the selected text. */
@@ -19,7 +20,7 @@ export interface ReviewSelection {
   quote: string;
 }
 
-type ItemLines = Map<string, string[]>;
+type ItemLines = Map<string, { lines: string[]; retired: boolean }>;
 
 const ItemContext = createContext<ItemLines>(new Map());
 
@@ -45,35 +46,39 @@ function itemLinesFromHtml(html: string): ItemLines {
     )
       .map((text) => text.replace(/\s+/g, " ").trim())
       .filter(Boolean);
-    lines.set(id, texts);
+    lines.set(id, { lines: texts, retired: element.hasAttribute("data-retired") });
   }
   return lines;
 }
 
 function ConceptItemView({ node }: ReactNodeViewProps) {
   const t = useTranslations("review");
-  const lines = useContext(ItemContext).get(String(node.attrs.id)) ?? [];
+  const item = useContext(ItemContext).get(String(node.attrs.id));
   const kind = node.attrs.kind === "goal" ? "goal" : "measure";
-  const [first, ...rest] = lines;
+  const [first, ...rest] = item?.lines ?? [];
   return (
     <NodeViewWrapper
       as="div"
-      className="my-4 rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-base"
+      className={cn(
+        "my-4 rounded-md border bg-brand-50 px-4 py-3 text-base",
+        item?.retired ? "border-dashed border-line text-muted" : "border-brand-100",
+      )}
       data-testid="review-concept-item"
     >
-      <p className="text-xs font-semibold tracking-wide text-brand-800 uppercase">
-        {t(`itemKinds.${kind}`)}
-      </p>
       {first ? (
         <p className="font-medium">{first}</p>
       ) : (
-        <p className="text-muted">{t("itemMissing")}</p>
+        <p className="text-muted">{t(`itemMissing.${kind}`)}</p>
       )}
-      {rest.map((line, index) => (
-        <p key={index} className="text-sm text-muted">
-          {line}
-        </p>
-      ))}
+      {rest.length ? (
+        <div className="text-sm text-muted">
+          {rest.map((line, index) => (
+            <p key={index} className="!my-0.5">
+              {line}
+            </p>
+          ))}
+        </div>
+      ) : null}
     </NodeViewWrapper>
   );
 }
