@@ -39,11 +39,11 @@ export async function latestRevisionNumber({
 }
 
 /**
- * The chapter's live content, frozen: its Yjs state as the database holds it (every accepted
- * write is there before any client sees it), the ProseMirror JSON without comment marks, and
- * HTML and text with embedded items as of the concept's latest revision.
+ * The chapter's live content: its Yjs state as the database holds it (every accepted write is
+ * there before any client sees it), the ProseMirror JSON without comment marks, and the store
+ * as of the concept's latest revision.
  */
-export async function freezeContent({
+export async function liveContent({
   db,
   conceptId,
   chapterId,
@@ -52,15 +52,22 @@ export async function freezeContent({
   db: Db;
   conceptId: string;
   chapterId: string;
-  /** A state to freeze instead of the live one (benchmarks, tests). */
+  /** A state to use instead of the live one (benchmarks, tests). */
   state?: Uint8Array;
-}): Promise<FrozenContent> {
+}) {
   const [yjsState, revision] = await Promise.all([
     state ?? readDocState({ db, docName: chapterDocName(chapterId) }),
     latestRevisionNumber({ db, conceptId }),
   ]);
   const items = await loadConceptItems({ db, conceptId, revision });
-  const json = chapterJSONOfState(yjsState);
+  return { yjsState, json: chapterJSONOfState(yjsState), revision, items };
+}
+
+/** The live content frozen: with HTML and text, embedded items as of the latest revision. */
+export async function freezeContent(
+  options: Parameters<typeof liveContent>[0],
+): Promise<FrozenContent> {
+  const { yjsState, json, revision, items } = await liveContent(options);
   return {
     yjsState,
     json,
