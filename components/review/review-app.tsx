@@ -310,18 +310,18 @@ function ActionBar({
         ) : closed ? (
           <p className="text-sm text-muted">{t("closedShort")}</p>
         ) : (
-          <>
+          <div className="space-y-2 sm:flex sm:items-center sm:gap-4 sm:space-y-0">
             {selection ? (
-              <div className="flex items-center gap-2">
+              <div className="flex min-w-0 items-center gap-2 sm:flex-1">
                 <p className="min-w-0 flex-1 truncate text-sm text-muted">„{selection.quote}“</p>
-                <Button variant="secondary" onClick={() => onOpen("comment")}>
+                <Button variant="secondary" className="min-h-11" onClick={() => onOpen("comment")}>
                   {t("comment")}
                 </Button>
               </div>
             ) : (
-              <p className="text-sm text-muted">{t("selectHint")}</p>
+              <p className="text-sm text-muted sm:flex-1">{t("selectHint")}</p>
             )}
-            <div className="grid grid-cols-2 gap-2">
+            <div className="grid grid-cols-2 gap-2 sm:w-md">
               <Button
                 className="min-h-12 bg-emerald-700 hover:bg-emerald-800"
                 onClick={() => onOpen("approved")}
@@ -338,7 +338,7 @@ function ActionBar({
                 {t("requestChanges")}
               </Button>
             </div>
-          </>
+          </div>
         )}
       </div>
     </div>

@@ -128,7 +128,7 @@ export function ReviewDocument({
           "aria-readonly": "true",
           "data-testid": "review-document",
           class:
-            "max-w-none text-[1.0625rem] leading-relaxed break-words whitespace-pre-wrap outline-none " +
+            "max-w-none text-[1.0625rem] [&>*:first-child]:mt-3 leading-relaxed break-words whitespace-pre-wrap outline-none " +
             "[&_a]:text-brand-700 [&_a]:underline [&_blockquote]:my-3 [&_blockquote]:border-l-4 " +
             "[&_blockquote]:border-line [&_blockquote]:pl-4 [&_blockquote]:text-muted [&_h2]:mt-8 " +
             "[&_h2]:mb-3 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:mb-2 [&_h3]:text-lg " +
