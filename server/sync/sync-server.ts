@@ -24,6 +24,7 @@ import { recheckAccess } from "./access-recheck";
 import { authenticateUpgrade, docNameFromUrl, type UpgradeDecision } from "./authenticate";
 import { lockGateFor, type DocHost } from "./board-lock";
 import { BoardScopes, type ScopeHost } from "./board-scopes";
+import { ChapterEdits } from "./chapter-edits";
 import { Connection } from "./connection";
 import { SocketCaps, type ConnectionLimits } from "./limits";
 import { DocStore } from "@/lib/sync/doc-store";
@@ -78,6 +79,7 @@ export class SyncServer implements ScopeHost, DocHost {
   private readonly caps = new SocketCaps();
   private readonly strikes = new Map<string, number[]>();
   private readonly scopes: BoardScopes;
+  private readonly chapterEdits: ChapterEdits;
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly keepalive: NodeJS.Timeout;
   private closing = false;
@@ -85,6 +87,7 @@ export class SyncServer implements ScopeHost, DocHost {
   constructor(private readonly options: SyncServerOptions) {
     this.store = new DocStore(options.db);
     this.scopes = new BoardScopes(options.db, this);
+    this.chapterEdits = new ChapterEdits(options.db);
     this.persist = new PersistQueue(this.store, (batch) => this.forwardDurable(batch));
     this.wss = new WebSocketServer({
       noServer: true,
@@ -287,6 +290,9 @@ export class SyncServer implements ScopeHost, DocHost {
         );
         if (entries.some((e) => e.origin instanceof Connection))
           void this.scopes.afterClientChange(docName);
+        const writer = entries.findLast((e) => e.origin instanceof Connection)?.origin;
+        if (writer instanceof Connection && writer.principal.kind === "user")
+          this.chapterEdits.note(docName, writer.principal.userId);
       } catch (error) {
         log.error("durable update not applied", { doc: docName, error: String(error) });
       }
@@ -427,6 +433,7 @@ export class SyncServer implements ScopeHost, DocHost {
       connection.close(CLOSE_CODES.serviceRestart, "server restarting");
     await this.scopes.idle();
     await this.persist.drain();
+    await this.chapterEdits.flush();
     await Promise.all(
       [...this.docs.values()].map((shared) =>
         shared.hasPendingUpdates ? shared.compact() : undefined,
