@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ChapterEditor } from "@/components/chapter/chapter-editor";
+import { FinalChapterView } from "@/components/chapter/final-chapter-view";
+import { roleAtLeast } from "@/lib/auth/access";
+import { requirePageConceptRole } from "@/lib/auth/guards";
+import { getChapter } from "@/lib/chapter/get-chapter";
+import { getDb } from "@/lib/db/client";
+
+/**
+ * A chapter: editors and moderators write in the live document; viewers (council) read only the
+ * latest final version, never the draft.
+ */
+export default async function ChapterPage({
+  params,
+}: {
+  params: Promise<{ conceptId: string; chapterId: string }>;
+}) {
+  const { conceptId, chapterId } = await params;
+  const { user, role } = await requirePageConceptRole({
+    conceptId,
+    atLeast: "viewer",
+    returnTo: `/concepts/${conceptId}/chapters/${chapterId}`,
+  });
+  const chapter = await getChapter({ db: await getDb(), conceptId, chapterId });
+  if (!chapter) notFound();
+  const t = await getTranslations("chapter");
+  const heading = (
+    <div className="mb-4 space-y-1">
+      <Link
+        href={`/concepts/${conceptId}/chapters`}
+        className="text-sm font-medium text-brand-700 hover:underline"
+      >
+        {t("backToList")}
+      </Link>
+      <h2 className="text-xl font-semibold">{chapter.title}</h2>
+    </div>
+  );
+  if (!roleAtLeast(role, "editor"))
+    return (
+      <div>
+        {heading}
+        <FinalChapterView conceptId={conceptId} chapterId={chapterId} />
+      </div>
+    );
+  return (
+    <div>
+      {heading}
+      <ChapterEditor
+        session={{
+          conceptId,
+          chapterId,
+          title: chapter.title,
+          status: chapter.status,
+          canModerate: roleAtLeast(role, "moderator"),
+          me: { id: user.id, name: user.name },
+        }}
+      />
+    </div>
+  );
+}
