@@ -2,10 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChapterEditor } from "@/components/chapter/chapter-editor";
+import { CheckBackPanel } from "@/components/chapter/check-back-panel";
 import { FinalChapterView } from "@/components/chapter/final-chapter-view";
 import { roleAtLeast } from "@/lib/auth/access";
 import { requirePageConceptRole } from "@/lib/auth/guards";
 import { getChapter } from "@/lib/chapter/get-chapter";
+import { listMembers } from "@/lib/concept/members";
 import { getDb } from "@/lib/db/client";
 
 /**
@@ -23,7 +25,8 @@ export default async function ChapterPage({
     atLeast: "viewer",
     returnTo: `/concepts/${conceptId}/chapters/${chapterId}`,
   });
-  const chapter = await getChapter({ db: await getDb(), conceptId, chapterId });
+  const db = await getDb();
+  const chapter = await getChapter({ db, conceptId, chapterId });
   if (!chapter) notFound();
   const t = await getTranslations("chapter");
   const heading = (
@@ -44,16 +47,34 @@ export default async function ChapterPage({
         <FinalChapterView conceptId={conceptId} chapterId={chapterId} />
       </div>
     );
+  const canModerate = roleAtLeast(role, "moderator");
+  // Only moderators start check-back rounds, so only they need the members to ask.
+  const members = canModerate
+    ? (await listMembers({ db, conceptId })).map(({ userId, name, role: memberRole }) => ({
+        userId,
+        name,
+        role: memberRole,
+      }))
+    : [];
   return (
     <div>
       {heading}
       <ChapterEditor
+        sidebar={
+          <CheckBackPanel
+            conceptId={conceptId}
+            chapterId={chapterId}
+            canModerate={canModerate}
+            members={members}
+            currentUserId={user.id}
+          />
+        }
         session={{
           conceptId,
           chapterId,
           title: chapter.title,
           status: chapter.status,
-          canModerate: roleAtLeast(role, "moderator"),
+          canModerate,
           me: { id: user.id, name: user.name },
         }}
       />
