@@ -135,13 +135,13 @@ export function CheckBackPanel({
           <LinksView
             base={base}
             round={round}
-            canModerate={canModerate}
+            canModerate={canModerate && !round.closedAt}
             shownLink={shownLink}
             onShow={setShownLink}
             onChanged={load}
           />
           {canModerate ? (
-            startingNew ? (
+            startingNew || round.closedAt ? (
               <div className="space-y-3 rounded-md border border-line bg-canvas p-3">
                 <h3 className="font-medium">{t("newRoundHeading")}</h3>
                 <p className="text-sm text-muted">{t("newRoundHint")}</p>
@@ -149,8 +149,8 @@ export function CheckBackPanel({
                   base={base}
                   members={members}
                   onStarted={started}
-                  onCancel={() => setStartingNew(false)}
-                  newRound
+                  onCancel={round.closedAt ? undefined : () => setStartingNew(false)}
+                  newRound={!round.closedAt}
                 />
               </div>
             ) : (
@@ -340,7 +340,7 @@ function RoundView({
           {t("versionsLink")}
         </a>
       </div>
-      {asked ? (
+      {asked && !round.closedAt ? (
         <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
           <p className="text-sm">{t(asked.decision ? "youAnswered" : "youAreAsked")}</p>
           <ButtonLink href={`/review/${round.reviewId}`} className="w-full">
@@ -407,9 +407,12 @@ function ReviewerGroup({
                 ? ` · ${t("decidedAt", { date: new Date(reviewer.decidedAt) })}`
                 : ""}
             </p>
-            {reviewer.comment ? (
-              <blockquote className="border-l-2 border-red-200 pl-2 whitespace-pre-line break-words">
-                {reviewer.comment}
+            {reviewer.decisionComment ? (
+              <blockquote
+                className="border-l-2 border-line pl-2 whitespace-pre-line break-words"
+                data-testid="decision-comment"
+              >
+                {reviewer.decisionComment}
               </blockquote>
             ) : null}
           </li>

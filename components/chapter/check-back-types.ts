@@ -14,8 +14,8 @@ export interface CheckBackReviewer {
   kind: "member" | "link";
   decision: ReviewDecision | null;
   decidedAt: string | null;
-  /** The comment given with the decision, when the server sends it. */
-  comment?: string | null;
+  /** The comment given with the decision (required with "changes_requested"). */
+  decisionComment: string | null;
   /** A member reviewer's account, when the server sends it. */
   userId?: string | null;
 }
@@ -31,7 +31,9 @@ export interface CheckBackRound {
   version: number;
   reviewers: CheckBackReviewer[];
   links: CheckBackLink[];
-  createdAt?: string;
+  createdAt: string;
+  /** Set when the round ended: a newer round started, or the chapter was finalised. */
+  closedAt: string | null;
 }
 
 export interface CreatedReviewLink {
@@ -57,8 +59,8 @@ export interface ReviewThread {
   id: string;
   status: "open" | "resolved";
   quote: string;
-  detached?: boolean;
-  reviewId?: string | null;
+  detached: boolean;
+  reviewId: string | null;
   createdAt: string;
   comments: ReviewComment[];
 }
@@ -67,10 +69,15 @@ export interface ReviewView {
   concept: { id: string; name: string };
   chapter: { id: string; title: string };
   version: { version: number; html: string; json: unknown };
-  me: { reviewerId: string; name: string; decision: ReviewDecision | null };
+  me: {
+    reviewerId: string;
+    name: string;
+    decision: ReviewDecision | null;
+    decisionComment: string | null;
+  };
   threads: ReviewThread[];
-  /** Set when the round is over (a newer round started); the reviewer may still read. */
-  closed?: boolean;
+  /** The round is over (a newer round started, or the chapter is final); reading still works. */
+  closed: boolean;
 }
 
 /** A member the moderator can ask for feedback (concept members, as the members page lists them). */

@@ -135,6 +135,11 @@ function ReviewReady({
             </Badge>
           ) : null}
         </div>
+        {view.me.decisionComment ? (
+          <p className="text-sm break-words whitespace-pre-line" data-testid="my-decision-comment">
+            <span className="font-medium">{t("yourComment")}</span> {view.me.decisionComment}
+          </p>
+        ) : null}
         <p className="text-muted">{t("intro", { name: view.me.name })}</p>
         {view.closed ? <Alert tone="info">{t("closed")}</Alert> : null}
       </header>
@@ -161,7 +166,7 @@ function ReviewReady({
                   key={thread.id}
                   base={base}
                   thread={thread}
-                  disabled={Boolean(view.closed)}
+                  disabled={view.closed}
                   onReplied={() => done(t("replySaved"))}
                 />
               ))}
@@ -175,7 +180,8 @@ function ReviewReady({
         commentTarget={commentTarget}
         sheet={sheet}
         decision={decision}
-        closed={Boolean(view.closed)}
+        decisionComment={view.me.decisionComment}
+        closed={view.closed}
         notice={notice}
         onOpen={openSheet}
         onClose={() => setSheet(null)}
@@ -276,6 +282,7 @@ function ActionBar({
   commentTarget,
   sheet,
   decision,
+  decisionComment,
   closed,
   notice,
   onOpen,
@@ -287,6 +294,7 @@ function ActionBar({
   commentTarget: ReviewSelection | null;
   sheet: Sheet;
   decision: ReviewDecision | null;
+  decisionComment: string | null;
   closed: boolean;
   notice: string | null;
   onOpen: (sheet: Sheet) => void;
@@ -306,7 +314,13 @@ function ActionBar({
         {sheet === "comment" && commentTarget ? (
           <CommentForm base={base} target={commentTarget} onCancel={onClose} onDone={onDone} />
         ) : sheet === "approved" || sheet === "changes_requested" ? (
-          <DecisionForm base={base} decision={sheet} onCancel={onClose} onDone={onDone} />
+          <DecisionForm
+            base={base}
+            decision={sheet}
+            previousComment={sheet === decision ? decisionComment : null}
+            onCancel={onClose}
+            onDone={onDone}
+          />
         ) : closed ? (
           <p className="text-sm text-muted">{t("closedShort")}</p>
         ) : (
@@ -409,11 +423,14 @@ function CommentForm({
 function DecisionForm({
   base,
   decision,
+  previousComment,
   onCancel,
   onDone,
 }: {
   base: string;
   decision: ReviewDecision;
+  /** The comment given with the same decision before, to edit rather than retype. */
+  previousComment: string | null;
   onCancel: () => void;
   onDone: (message: string) => Promise<void>;
 }) {
@@ -469,6 +486,7 @@ function DecisionForm({
         name="comment"
         maxLength={MAX_BODY}
         required={needsComment}
+        defaultValue={previousComment ?? ""}
         autoFocus
         aria-invalid={fieldError ? true : undefined}
         aria-describedby={fieldError ? "review-decision-error" : undefined}

@@ -18,7 +18,7 @@ function invalidReason(code: string): InvalidReason {
   return "invalid";
 }
 
-export type InvalidReason = "expired" | "revoked" | "invalid";
+export type InvalidReason = "expired" | "revoked" | "closed" | "invalid";
 
 /**
  * A working-group participant joins a check-back round by its link: name and organisation, no
