@@ -107,7 +107,12 @@ export class SyncServer implements ScopeHost, DocHost {
           log.error("access change not passed on", { conceptId, error: String(error) }),
         );
     });
-    registerDocEditor((docName, change) => this.change([docName], change));
+    registerDocEditor((docName, makeUpdate) =>
+      this.change([docName], (doc) => {
+        const update = makeUpdate(Y.encodeStateAsUpdate(doc));
+        if (update) Y.applyUpdate(doc, update);
+      }),
+    );
     options.fanout.subscribe((batch) => {
       if ("gap" in batch) {
         metrics.redis.gaps++;
