@@ -19,7 +19,7 @@ import { BoardDragAndDrop } from "./drag-and-drop";
 import { FacilitationBar, PhaseAndTimer, useControlState } from "./facilitation";
 import { LaneColumn } from "./lane-column";
 import { PrepDrawer } from "./prep-drawer";
-import { useDocVersion, useSyncedDoc } from "./use-synced-doc";
+import { useDocVersion, useSyncedDoc } from "@/components/sync/use-synced-doc";
 
 /**
  * The live board: lanes and cards, synced with everyone in the workshop. The lanes fill the

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { CARD_SHORTCUTS } from "./card-view";
 import type { Presence } from "./board-hooks";
-import type { BoardSyncState } from "./use-synced-doc";
+import type { DocSyncState } from "@/components/sync/use-synced-doc";
 
-export function SyncBadge({ state }: { state: BoardSyncState }) {
+export function SyncBadge({ state }: { state: DocSyncState }) {
   const t = useTranslations("board.sync");
   const key =
     state.state === "connected"

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Input } from "@/components/ui/form";
 import { getCards, getLanes } from "@/lib/board/board-doc";
 import type { CommitResult } from "@/lib/commit/commit-board";
-import { useDocVersion } from "./use-synced-doc";
+import { useDocVersion } from "@/components/sync/use-synced-doc";
 
 type Phase =
   | { step: "select" }

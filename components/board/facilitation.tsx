@@ -25,7 +25,7 @@ import {
   type ControlState,
   type Timer,
 } from "@/lib/board/board-control";
-import { useDocVersion } from "./use-synced-doc";
+import { useDocVersion } from "@/components/sync/use-synced-doc";
 import { Options } from "@/components/ui/options";
 
 /** The facilitator's state, re-read on every change of the control document. */

@@ -9,7 +9,7 @@ import { cardsByVotes, getCards, getLanes, type Card, type Lane } from "@/lib/bo
 import { projectorPages, projectorRoom } from "@/lib/board/board-layout";
 import type { BoardSession } from "@/lib/workshop/board-access";
 import { PhaseAndTimer, useControlState } from "./facilitation";
-import { useDocVersion, useSyncedDoc } from "./use-synced-doc";
+import { useDocVersion, useSyncedDoc } from "@/components/sync/use-synced-doc";
 
 /** Adds soft hyphens to the words of `text` longer than `longerThan` letters. */
 type Hyphenate = (text: string, longerThan: number) => string;

@@ -18,6 +18,7 @@ export function ConceptTabs({
   const tabs = [
     { href: base, label: t("overview") },
     { href: `${base}/measures`, label: t("measures") },
+    { href: `${base}/chapters`, label: t("chapters") },
     { href: `${base}/workshops`, label: t("workshops") },
     { href: `${base}/history`, label: t("history") },
     ...(canModerate
@@ -34,7 +35,8 @@ export function ConceptTabs({
     >
       <ul className="flex gap-1">
         {tabs.map((tab) => {
-          const active = pathname === tab.href;
+          const active =
+            pathname === tab.href || (tab.href !== base && pathname.startsWith(`${tab.href}/`));
           return (
             <li key={tab.href}>
               <Link

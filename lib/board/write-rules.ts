@@ -44,7 +44,7 @@ function reject(reason: string): never {
 type AnyType = Y.AbstractType<unknown>;
 
 /** Everything a transaction inserted and deleted (items only; GC structs carry no content). */
-function touchedItems(tr: Y.Transaction): { inserted: Y.Item[]; deleted: Y.Item[] } {
+export function touchedItems(tr: Y.Transaction): { inserted: Y.Item[]; deleted: Y.Item[] } {
   const inserted: Y.Item[] = [];
   tr.afterState.forEach((clock, client) => {
     const before = tr.beforeState.get(client) ?? 0;

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { chapters, conceptMembers, concepts, fields } from "@/lib/db/schema";
+import { INTRO_CHAPTERS } from "@/lib/chapter/intro-chapters";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/forms/parse-input";
 import { recordRevision } from "@/lib/revision/record-revision";
@@ -8,7 +9,8 @@ import { LOWER_SAXONY_FIELDS } from "./templates";
 
 /**
  * Opens a new concept with the creator as its moderator, optionally with the nine Lower Saxony
- * fields of action, and records it as revision 1.
+ * fields of action, with the introduction chapters and one chapter per field, and records it
+ * as revision 1.
  */
 export async function createConcept({
   db,
@@ -30,6 +32,9 @@ export async function createConcept({
     await tx
       .insert(conceptMembers)
       .values({ conceptId: concept.id, userId: user.id, role: "moderator" });
+    await tx
+      .insert(chapters)
+      .values(INTRO_CHAPTERS.map((chapter) => ({ conceptId: concept.id, ...chapter })));
     if (data.template === "lower_saxony") {
       const created = await tx
         .insert(fields)

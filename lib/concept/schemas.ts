@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chapterStatus, conceptType, conceptRole, workshopKind } from "@/lib/db/schema";
+import { conceptType, conceptRole, workshopKind } from "@/lib/db/schema";
 import { measurePriorities, measureStatuses } from "@/lib/domain-values";
 import { conceptTemplates } from "./templates";
 
@@ -55,11 +55,6 @@ export type MemberInput = z.infer<typeof memberSchema>;
 export const memberRoleSchema = z.object({
   userId: z.uuid("invalid"),
   role: z.enum(conceptRole.enumValues),
-});
-
-export const chapterStatusSchema = z.object({
-  chapterId: z.uuid("invalid"),
-  status: z.enum(chapterStatus.enumValues),
 });
 
 export const workshopSchema = z.object({

@@ -397,11 +397,15 @@ export const chapters = pgTable(
     title: text("title").notNull(),
     status: chapterStatus("status").notNull().default("draft"),
     position: integer("position").notNull().default(0),
+    /** Who last wrote to the chapter's document, and when (recorded by the sync server, throttled). */
+    lastEditedBy: uuid("last_edited_by").references(() => users.id, { onDelete: "set null" }),
+    lastEditedAt: timestamp("last_edited_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     index("chapters_concept_idx").on(t.conceptId),
     uniqueIndex("chapters_field_unique").on(t.fieldId),
+    index("chapters_last_edited_by_idx").on(t.lastEditedBy),
   ],
 );
 
@@ -493,6 +497,8 @@ export const chapterReviewers = pgTable(
     name: text("name").notNull(),
     organisation: text("organisation"),
     decision: reviewDecision("decision"),
+    /** Why the reviewer asked for changes (required then), or a note to a sign-off. */
+    decisionComment: text("decision_comment"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

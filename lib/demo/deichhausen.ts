@@ -1049,10 +1049,4 @@ export function demoWorkshopDate(workshop: DemoWorkshop, now: Date): string {
   return new Date(now.getTime() + workshop.when.inDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Introduction chapters; field chapters take their field's number as position. */
-export const DEMO_INTRO_CHAPTERS = [
-  { kind: "mission", title: "Leitbild", position: 0 },
-  { kind: "process", title: "Entstehung des Konzepts", position: 10 },
-] as const;
-
 export const DEMO_REVISION_MESSAGE = "Demo-Daten: Handlungskonzept angelegt";

@@ -23,6 +23,7 @@ import {
   workshopFields,
   workshops,
 } from "@/lib/db/schema";
+import { INTRO_CHAPTERS } from "@/lib/chapter/intro-chapters";
 import { AppError } from "@/lib/errors";
 import { recordRevision } from "@/lib/revision/record-revision";
 import { formatDocName, scopeOwner } from "@/lib/sync/doc-names";
@@ -30,7 +31,6 @@ import { buildDemoBoard } from "./build-demo-board";
 import {
   DEMO_CONCEPT,
   DEMO_FIELDS,
-  DEMO_INTRO_CHAPTERS,
   DEMO_ORGANISATIONS,
   DEMO_REVISION_MESSAGE,
   DEMO_TOWN_KEY,
@@ -245,7 +245,7 @@ export async function seedDemo({
     }
 
     await tx.insert(chapters).values([
-      ...DEMO_INTRO_CHAPTERS.map((chapter) => ({ conceptId, ...chapter })),
+      ...INTRO_CHAPTERS.map((chapter) => ({ conceptId, ...chapter })),
       ...DEMO_FIELDS.map((demoField, index) => ({
         conceptId,
         fieldId: fieldId(index + 1),

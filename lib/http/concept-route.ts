@@ -18,6 +18,8 @@ export function conceptRoute(
     db: Db;
     conceptId: string;
     userId: string;
+    /** The user's role in the concept (at least `atLeast`). */
+    role: ConceptRole;
     /** All path parameters of the route, e.g. a revision number. */
     params: Record<string, string>;
   }) => Promise<Response>,
@@ -28,7 +30,7 @@ export function conceptRoute(
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthorized:session");
     const db = await getDb();
-    await requireConceptRole({ db, userId: user.id, conceptId, atLeast });
-    return handler({ request, db, conceptId, userId: user.id, params: all });
+    const role = await requireConceptRole({ db, userId: user.id, conceptId, atLeast });
+    return handler({ request, db, conceptId, userId: user.id, role, params: all });
   });
 }

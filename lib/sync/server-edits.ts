@@ -10,7 +10,28 @@ import { DocStore } from "./doc-store";
  * to the stored document directly.
  */
 export type DocChange = (doc: Y.Doc) => void;
-type Editor = (docName: string, change: DocChange) => Promise<void>;
+/**
+ * What the sync server runs: from the document's encoded state to the update to apply (null for
+ * none). Only bytes cross between the route's code and the server's: Next bundles its own copy
+ * of yjs, and Yjs types made by one copy cannot be inserted into a document of the other
+ * ("Unexpected content type"), nor pass its instanceof checks.
+ */
+export type UpdateMaker = (state: Uint8Array) => Uint8Array | null;
+type Editor = (docName: string, makeUpdate: UpdateMaker) => Promise<void>;
+
+/** Runs `change` on a document of this module's yjs built from `state`; returns what it wrote. */
+function updateOf(state: Uint8Array, change: DocChange): Uint8Array | null {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    const made: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array) => made.push(update));
+    change(doc);
+    return made.length ? Y.mergeUpdates(made) : null;
+  } finally {
+    doc.destroy();
+  }
+}
 
 const KEY = Symbol.for("integrationskonzept.docEditor");
 type GlobalWithEditor = typeof globalThis & { [KEY]?: Editor };
@@ -29,18 +50,10 @@ export async function changeDoc({
   change: DocChange;
 }): Promise<void> {
   const editor = (globalThis as GlobalWithEditor)[KEY];
-  if (editor) return editor(docName, change);
+  if (editor) return editor(docName, (state) => updateOf(state, change));
   const store = new DocStore(db);
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, (await store.load(docName)).state);
-    const made: Uint8Array[] = [];
-    doc.on("update", (update: Uint8Array) => made.push(update));
-    change(doc);
-    if (made.length) await store.append([{ docName, update: Y.mergeUpdates(made) }]);
-  } finally {
-    doc.destroy();
-  }
+  const update = updateOf((await store.load(docName)).state, change);
+  if (update) await store.append([{ docName, update }]);
 }
 
 /** The document's current state as the database holds it (every accepted write is in it). */

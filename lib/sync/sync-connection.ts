@@ -3,8 +3,9 @@
  * provider that first asks the server whether it may connect, and stops for good, with a
  * reason, when the answer is 401, 403 or 404 — instead of retrying forever.
  */
+import * as decoding from "lib0/decoding";
 import { ObservableV2 } from "lib0/observable";
-import { WebsocketProvider } from "y-websocket";
+import { messageAuth, WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { CLOSE_CODES, isTerminalClose } from "./close-codes";
 import { SYNC_PATH } from "./doc-names";
@@ -48,7 +49,13 @@ export interface SyncConnectionOptions {
   WebSocketPolyfill?: typeof WebSocket;
 }
 
-export class SyncConnection extends ObservableV2<{ status: (status: SyncStatus) => void }> {
+/** The server's permission-denied message when writes are no longer accepted. */
+export const READ_ONLY_REASON = "read-only";
+
+export class SyncConnection extends ObservableV2<{
+  status: (status: SyncStatus) => void;
+  access: (access: "read" | "write") => void;
+}> {
   provider: WebsocketProvider | null = null;
   access: "read" | "write" | null = null;
   status: SyncStatus = { state: "connecting" };
@@ -97,6 +104,12 @@ export class SyncConnection extends ObservableV2<{ status: (status: SyncStatus) 
       { WebSocketPolyfill: this.options.WebSocketPolyfill, disableBc: true },
     );
     this.provider = provider;
+    // The server says "read-only" when this connection may only read (a final chapter, a demoted
+    // member); y-websocket only logs it, so it is taken here and told to the UI.
+    provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+      if (decoding.readVarUint(decoder) !== 0) return;
+      if (decoding.readVarString(decoder) === READ_ONLY_REASON) this.setAccess("read");
+    };
     provider.on("status", ({ status }) => {
       if (status === "connected") {
         this.opened = true;
@@ -117,6 +130,28 @@ export class SyncConnection extends ObservableV2<{ status: (status: SyncStatus) 
       if (!this.opened && this.status.state !== "denied") void this.recheck();
       this.opened = false;
     });
+  }
+
+  private setAccess(access: "read" | "write") {
+    if (this.access === access) return;
+    this.access = access;
+    this.emit("access", [access]);
+  }
+
+  /**
+   * Asks the server again what this connection may do and reconnects, e.g. after a chapter was
+   * reopened: the server decides access when a socket opens, so a read-only socket stays one.
+   */
+  async refresh() {
+    const verdict = await this.preflight();
+    if (this.destroyed) return;
+    if (verdict !== null && verdict !== "offline") {
+      this.provider?.disconnect();
+      return this.setStatus({ state: "denied", reason: verdict });
+    }
+    if (this.access) this.emit("access", [this.access]);
+    this.provider?.disconnect();
+    this.provider?.connect();
   }
 
   private async recheck() {

@@ -39,8 +39,14 @@ export const joinSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
 });
 
-function hashToken(token: string): string {
+/** The stored form of a link secret (invite or review link): only its SHA-256. */
+export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** A new secret for a link; shown once, stored only as its hash. */
+export function newLinkToken(): string {
+  return crypto.randomBytes(18).toString("base64url");
 }
 
 /** The workshop's concept id, after checking the user moderates it. */
@@ -182,7 +188,7 @@ export async function createInvite({
 }): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
   await requireWorkshopModerator(db, userId, workshopId);
   const data = parseInput(inviteSchema, input);
-  const token = crypto.randomBytes(18).toString("base64url");
+  const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + data.expiresInHours * 3600_000);
   const [invite] = await db
     .insert(invites)

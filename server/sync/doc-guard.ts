@@ -6,6 +6,7 @@ import {
   type Writer,
 } from "@/lib/board/write-rules";
 import { checkRoots } from "@/lib/board/write-rules";
+import { checkChapterWrite } from "@/lib/chapter/write-rules";
 import { log } from "@/lib/log";
 import { parseDocName } from "@/lib/sync/doc-names";
 import type { SharedDoc } from "./shared-doc";
@@ -14,7 +15,7 @@ type Rules = (tr: Y.Transaction, writer: Writer) => void;
 
 const CONTROL_ROOTS = new Set(["control"]);
 
-/** The rules of a kind of document; chapters are not checked yet (rich text, issue 11). */
+/** The rules of a kind of document. */
 function rulesFor(docName: string): Rules | null {
   switch (parseDocName(docName)?.kind) {
     case "board":
@@ -23,6 +24,8 @@ function rulesFor(docName: string): Rules | null {
       return checkPrivateScopeWrite;
     case "board-control":
       return (tr) => checkRoots(tr, CONTROL_ROOTS);
+    case "chapter":
+      return checkChapterWrite;
     default:
       return null;
   }

@@ -17,6 +17,7 @@ import { moderatesDoc, recheckAccess } from "./access-recheck";
 import { authenticateUpgrade, docNameFromUrl, type UpgradeDecision } from "./authenticate";
 import { lockGateFor, type DocHost } from "./board-lock";
 import { BoardScopes, type ScopeHost } from "./board-scopes";
+import { ChapterEdits } from "./chapter-edits";
 import { Connection } from "./connection";
 import { SocketCaps, type ConnectionLimits } from "./limits";
 import { DocStore } from "@/lib/sync/doc-store";
@@ -71,6 +72,7 @@ export class SyncServer implements ScopeHost, DocHost {
   private readonly caps = new SocketCaps();
   private readonly strikes = new Map<string, number[]>();
   private readonly scopes: BoardScopes;
+  private readonly chapterEdits: ChapterEdits;
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly keepalive: NodeJS.Timeout;
   private closing = false;
@@ -78,6 +80,7 @@ export class SyncServer implements ScopeHost, DocHost {
   constructor(private readonly options: SyncServerOptions) {
     this.store = new DocStore(options.db);
     this.scopes = new BoardScopes(options.db, this);
+    this.chapterEdits = new ChapterEdits(options.db);
     this.persist = new PersistQueue(this.store, (batch) => this.forwardDurable(batch));
     this.wss = new WebSocketServer({
       noServer: true,
@@ -97,7 +100,12 @@ export class SyncServer implements ScopeHost, DocHost {
           log.error("access change not passed on", { conceptId, error: String(error) }),
         );
     });
-    registerDocEditor((docName, change) => this.change([docName], change));
+    registerDocEditor((docName, makeUpdate) =>
+      this.change([docName], (doc) => {
+        const update = makeUpdate(Y.encodeStateAsUpdate(doc));
+        if (update) Y.applyUpdate(doc, update);
+      }),
+    );
     options.fanout.subscribe((batch) => {
       if ("gap" in batch) {
         metrics.redis.gaps++;
@@ -273,6 +281,9 @@ export class SyncServer implements ScopeHost, DocHost {
         );
         if (entries.some((e) => e.origin instanceof Connection))
           void this.scopes.afterClientChange(docName);
+        const writer = entries.findLast((e) => e.origin instanceof Connection)?.origin;
+        if (writer instanceof Connection && writer.principal.kind === "user")
+          this.chapterEdits.note(docName, writer.principal.userId);
       } catch (error) {
         log.error("durable update not applied", { doc: docName, error: String(error) });
       }
@@ -413,6 +424,7 @@ export class SyncServer implements ScopeHost, DocHost {
       connection.close(CLOSE_CODES.serviceRestart, "server restarting");
     await this.scopes.idle();
     await this.persist.drain();
+    await this.chapterEdits.flush();
     await Promise.all(
       [...this.docs.values()].map((shared) =>
         shared.hasPendingUpdates ? shared.compact() : undefined,

@@ -1,3 +1,4 @@
+import { CHAPTER_FRAGMENT } from "@/lib/chapter/extensions";
 import fs from "node:fs";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
@@ -353,10 +354,12 @@ describe("sync rules and bounds", () => {
       ws.send(Buffer.alloc(7 * 1024 * 1024, 7));
       expect(await closed).toBe(CLOSE_CODES.messageTooBig);
     }
-    // Updates just under the frame limit, each under its own key of the chapter document.
+    // Updates just under the frame limit, each a text of its own in the chapter's fragment.
     const big = (n: number) => {
       const doc = new Y.Doc();
-      doc.getText(`bulk-${n}`).insert(0, String(n % 10).repeat(1_900_000));
+      doc
+        .getXmlFragment(CHAPTER_FRAGMENT)
+        .insert(0, [new Y.XmlText(String(n % 10).repeat(1_900_000))]);
       return encodeSyncMessage(SYNC.update, Y.encodeStateAsUpdate(doc));
     };
     // The byte budget (4 MiB burst) closes a socket sending the third at once.
@@ -372,9 +375,12 @@ describe("sync rules and bounds", () => {
       const writer = await rawSocket(syncUrl(server.url, chapterDoc), moderator.cookieHeader);
       const closed = closeCode(writer);
       writer.send(big(n));
+      const before = observer.doc.getXmlFragment(CHAPTER_FRAGMENT).length;
       const outcome = await Promise.race([
         closed,
-        until(() => observer.doc.getText(`bulk-${n}`).length > 0, 10_000).then(() => 0),
+        until(() => observer.doc.getXmlFragment(CHAPTER_FRAGMENT).length > before, 10_000).then(
+          () => 0,
+        ),
       ]);
       codes.push(outcome);
       writer.close();

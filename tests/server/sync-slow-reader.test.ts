@@ -1,3 +1,4 @@
+import { CHAPTER_FRAGMENT } from "@/lib/chapter/extensions";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -60,7 +61,10 @@ describe("slow readers", () => {
     const writer = await open(url, moderator.cookieHeader);
     for (let n = 0; n < 16 && (await closedByServer()) === 0; n++) {
       const doc = new Y.Doc();
-      doc.getText(`bulk-${n}`).insert(0, String(n % 10).repeat(1_500_000));
+      // Chapter content lives in the fragment "default"; other roots are refused.
+      doc
+        .getXmlFragment(CHAPTER_FRAGMENT)
+        .insert(0, [new Y.XmlText(String(n % 10).repeat(1_500_000))]);
       const persisted = (await metrics()).updatesPersisted;
       writer.send(encodeSyncMessage(SYNC.update, Y.encodeStateAsUpdate(doc)));
       await until(async () => (await metrics()).updatesPersisted > persisted, 20_000, "stored");

@@ -1,3 +1,4 @@
+import { CHAPTER_FRAGMENT } from "@/lib/chapter/extensions";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -395,16 +396,20 @@ describe("sync server", () => {
     );
     expect((await fetchSyncToken(moderator, chapterDoc)).body.access).toBe("read");
     const dropped = await droppedSoFar();
-    author.doc.getMap("text").set("late", "Satz nach der Freigabe");
+    addParagraph(author.doc, "Satz nach der Freigabe");
     await until(async () => (await droppedSoFar()) > dropped, 5_000, "write dropped");
     const reader = client({ docName: chapterDoc, cookie: moderator.cookieHeader });
     await reader.synced;
-    expect(reader.doc.getMap("text").has("late")).toBe(false);
+    expect(chapterText(reader.doc)).not.toContain("Satz nach der Freigabe");
 
     // Reopened: open connections reconnect and may write again; nothing written is lost.
     expect((await setStatus(moderator, { status: "draft" })).status).toBe(200);
     await until(() => authorCloses.includes(CLOSE_CODES.resync), 5_000, "told to reconnect");
-    await until(() => reader.doc.getMap("text").has("late"), 10_000, "write after reopening");
+    await until(
+      () => chapterText(reader.doc).includes("Satz nach der Freigabe"),
+      10_000,
+      "write after reopening",
+    );
   });
 
   it("removes a client's presence when it disconnects", async () => {
@@ -627,4 +632,15 @@ function validFrames(): Uint8Array[] {
       encoding.writeVarUint8Array(e, encoding.toUint8Array(a));
     }),
   ];
+}
+
+/** A paragraph appended to a chapter's fragment, as an editor writes it. */
+function addParagraph(doc: Y.Doc, text: string) {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(CHAPTER_FRAGMENT).push([paragraph]);
+}
+
+function chapterText(doc: Y.Doc): string {
+  return doc.getXmlFragment(CHAPTER_FRAGMENT).toString();
 }

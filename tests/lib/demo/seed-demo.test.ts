@@ -109,12 +109,12 @@ describe("seedDemo", () => {
     }
   });
 
-  it("creates two workshops and a chapter per field plus two introduction chapters", async () => {
+  it("creates two workshops and a chapter per field plus three introduction chapters", async () => {
     expect(await handle.db.select().from(workshops)).toHaveLength(2);
     const chapterRows = await handle.db.select().from(chapters);
     expect(chapterRows.filter((c) => c.kind === "field")).toHaveLength(9);
     expect(chapterRows.map((c) => c.kind).sort()).toEqual(
-      [...Array<string>(9).fill("field"), "mission", "process"].sort(),
+      [...Array<string>(9).fill("field"), "mission", "context", "process"].sort(),
     );
   });
 

@@ -1,13 +1,9 @@
-import { listChapters } from "@/lib/concept/chapters";
+import { listChapters } from "@/lib/chapter/chapters";
 import { conceptRoute } from "@/lib/http/concept-route";
-import { formatDocName } from "@/lib/sync/doc-names";
 
 export const dynamic = "force-dynamic";
 
-/** The concept's chapters with the name of each one's collaborative document. */
-export const GET = conceptRoute("viewer", async ({ db, conceptId }) => {
-  const chapters = await listChapters({ db, conceptId });
-  return Response.json(
-    chapters.map((c) => ({ ...c, doc: formatDocName({ kind: "chapter", id: c.id }) })),
-  );
-});
+/** The concept's chapters (viewers: final ones only, without comment counts). */
+export const GET = conceptRoute("viewer", async ({ db, conceptId, role }) =>
+  Response.json(await listChapters({ db, conceptId, role })),
+);

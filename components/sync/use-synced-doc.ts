@@ -1,15 +1,16 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { SyncConnection, type SyncStatus } from "@/lib/sync/sync-connection";
 
-export type BoardSyncState = SyncStatus | { state: "offline-pending" };
+export type DocSyncState = SyncStatus | { state: "offline-pending" };
 
 /**
  * A Y.Doc kept in sync with the server for as long as the component lives, plus its connection
- * state. Local edits made while disconnected are counted, so the UI can say they are pending.
+ * state and what the server lets it do (read or write, which can drop to read mid-session).
+ * Local edits made while disconnected are counted, so the UI can say they are pending.
  * With no name, the doc stays local (nothing to sync).
  */
 export function useSyncedDoc(docName: string | null) {
@@ -17,14 +18,19 @@ export function useSyncedDoc(docName: string | null) {
   const [awareness, setAwareness] = useState<Awareness | null>(null);
   const [status, setStatus] = useState<SyncStatus>({ state: "connecting" });
   const [pendingEdits, setPendingEdits] = useState(0);
+  const [access, setAccess] = useState<"read" | "write" | null>(null);
+  const connection = useRef<SyncConnection | null>(null);
   const online = useBrowserOnline();
 
   useEffect(() => {
     if (!docName) return;
     const c = new SyncConnection({ baseUrl: window.location.origin, docName, doc });
+    connection.current = c;
+    c.on("access", setAccess);
     c.on("status", (next) => {
       setStatus(next);
       setAwareness(c.provider?.awareness ?? null);
+      setAccess(c.access);
       if (next.state === "connected" && next.synced) setPendingEdits(0);
     });
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -42,17 +48,20 @@ export function useSyncedDoc(docName: string | null) {
       window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", onOnline);
       c.destroy();
+      connection.current = null;
     };
   }, [doc, docName]);
 
   useEffect(() => () => doc.destroy(), [doc]);
 
   const current: SyncStatus = !online && status.state !== "denied" ? { state: "offline" } : status;
-  const state: BoardSyncState =
+  const state: DocSyncState =
     (current.state === "offline" || current.state === "connecting") && pendingEdits > 0
       ? { state: "offline-pending" }
       : current;
-  return { doc, awareness, state };
+  /** Asks the server again what this connection may do (e.g. after a chapter was reopened). */
+  const refresh = useCallback(() => void connection.current?.refresh(), []);
+  return { doc, awareness, state, access, refresh };
 }
 
 /** The browser's own view of the network, from its online and offline events. */

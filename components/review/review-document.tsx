@@ -1,0 +1,156 @@
+"use client";
+
+import type { JSONContent } from "@tiptap/core";
+import {
+  EditorContent,
+  NodeViewWrapper,
+  ReactNodeViewRenderer,
+  useEditor,
+  type ReactNodeViewProps,
+} from "@tiptap/react";
+import { useTranslations } from "next-intl";
+import { createContext, useContext, useEffect, useMemo, useRef } from "react";
+import { cn } from "@/components/ui/cn";
+import { ConceptItem, chapterExtensions } from "@/lib/chapter/extensions";
+
+/** A selection in the reviewed version: ProseMirror positions in its JSON and the selected text. */
+export interface ReviewSelection {
+  from: number;
+  to: number;
+  quote: string;
+}
+
+type ItemLines = Map<string, { lines: string[]; retired: boolean }>;
+
+const ItemContext = createContext<ItemLines>(new Map());
+
+const BLOCK_TAGS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "DT", "DD", "TD", "TH"]);
+
+/**
+ * The text of each embedded goal and measure as the version's HTML rendered it (as of the store
+ * revision the version refers to), by item id: one line per block. Read as text only, so nothing
+ * of the HTML is ever inserted as markup.
+ */
+function itemLinesFromHtml(html: string): ItemLines {
+  const lines: ItemLines = new Map();
+  if (!html) return lines;
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  for (const element of doc.querySelectorAll<HTMLElement>("[data-concept-item]")) {
+    const id = element.getAttribute("data-id");
+    if (!id) continue;
+    const blocks = [...element.querySelectorAll<HTMLElement>("*")].filter(
+      (e) => BLOCK_TAGS.has(e.tagName) || (e.tagName === "DIV" && e.children.length === 0),
+    );
+    const texts = (
+      blocks.length ? blocks.map((b) => b.textContent ?? "") : [element.textContent ?? ""]
+    )
+      .map((text) => text.replace(/\s+/g, " ").trim())
+      .filter(Boolean);
+    lines.set(id, { lines: texts, retired: element.hasAttribute("data-retired") });
+  }
+  return lines;
+}
+
+function ConceptItemView({ node }: ReactNodeViewProps) {
+  const t = useTranslations("review");
+  const item = useContext(ItemContext).get(String(node.attrs.id));
+  const kind = node.attrs.kind === "goal" ? "goal" : "measure";
+  const [first, ...rest] = item?.lines ?? [];
+  return (
+    <NodeViewWrapper
+      as="div"
+      className={cn(
+        "my-4 rounded-md border bg-brand-50 px-4 py-3 text-base",
+        item?.retired ? "border-dashed border-line text-muted" : "border-brand-100",
+      )}
+      data-testid="review-concept-item"
+    >
+      {first ? (
+        <p className="font-medium">{first}</p>
+      ) : (
+        <p className="text-muted">{t(`itemMissing.${kind}`)}</p>
+      )}
+      {rest.length ? (
+        <div className="text-sm text-muted">
+          {rest.map((line, index) => (
+            <p key={index} className="!my-0.5">
+              {line}
+            </p>
+          ))}
+        </div>
+      ) : null}
+    </NodeViewWrapper>
+  );
+}
+
+/**
+ * The frozen version under check-back, read-only: the shared chapter schema in a
+ * non-collaborative, non-editable TipTap editor, so positions of a selection are positions in the
+ * version's JSON. Embedded goals and measures show the content the version's HTML holds.
+ * The content is read once: give the component a `key` per version.
+ */
+export function ReviewDocument({
+  json,
+  html,
+  label,
+  onSelection,
+}: {
+  json: unknown;
+  html: string;
+  label: string;
+  onSelection: (selection: ReviewSelection | null) => void;
+}) {
+  const lines = useMemo(() => itemLinesFromHtml(html), [html]);
+  const selectionListener = useRef(onSelection);
+  useEffect(() => {
+    selectionListener.current = onSelection;
+  }, [onSelection]);
+  const extensions = useMemo(
+    () =>
+      chapterExtensions().map((extension) =>
+        extension.name === ConceptItem.name
+          ? ConceptItem.extend({ addNodeView: () => ReactNodeViewRenderer(ConceptItemView) })
+          : extension,
+      ),
+    [],
+  );
+  const editor = useEditor(
+    {
+      extensions,
+      content: json as JSONContent,
+      editable: false,
+      immediatelyRender: false,
+      // The page's CSP allows no inline style elements; the few rules TipTap injects are below.
+      injectCSS: false,
+      editorProps: {
+        attributes: {
+          "aria-label": label,
+          "aria-readonly": "true",
+          "data-testid": "review-document",
+          class:
+            "max-w-none text-[1.0625rem] [&>*:first-child]:mt-3 leading-relaxed break-words whitespace-pre-wrap outline-none " +
+            "[&_a]:text-brand-700 [&_a]:underline [&_blockquote]:my-3 [&_blockquote]:border-l-4 " +
+            "[&_blockquote]:border-line [&_blockquote]:pl-4 [&_blockquote]:text-muted [&_h2]:mt-8 " +
+            "[&_h2]:mb-3 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:mb-2 [&_h3]:text-lg " +
+            "[&_h3]:font-semibold [&_h4]:mt-4 [&_h4]:mb-2 [&_h4]:font-semibold [&_li]:my-1 [&_ol]:my-3 " +
+            "[&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-3 [&_table]:my-4 [&_table]:block " +
+            "[&_table]:overflow-x-auto [&_td]:border [&_td]:border-line [&_td]:p-2 [&_th]:border " +
+            "[&_th]:border-line [&_th]:bg-canvas [&_th]:p-2 [&_th]:text-left [&_ul]:my-3 " +
+            "[&_ul]:list-disc [&_ul]:pl-6",
+        },
+      },
+      onSelectionUpdate: ({ editor: current }) => {
+        const { from, to, empty } = current.state.selection;
+        const quote = empty ? "" : current.state.doc.textBetween(from, to, " ", " ").trim();
+        selectionListener.current(quote ? { from, to, quote } : null);
+      },
+    },
+    [extensions],
+  );
+
+  return (
+    <ItemContext.Provider value={lines}>
+      <EditorContent editor={editor} />
+    </ItemContext.Provider>
+  );
+}
