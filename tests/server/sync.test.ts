@@ -285,23 +285,29 @@ describe("sync server", () => {
     expect(facilitator.doc.getMap("control").get("locked")).toBeUndefined();
   });
 
-  it("closes a removed member's socket and makes a demoted member read-only at once", async () => {
-    const conceptId = await createConceptViaAction(moderator, {
-      title: "Integrationskonzept Mitgliedschaften",
-      template: "blank",
-    });
+  /** A new concept with one workshop, the demo editor as an editor, both on its board. */
+  async function editorOnNewBoard(title: string) {
+    const conceptId = await createConceptViaAction(moderator, { title, template: "blank" });
     await createWorkshopViaAction(moderator, { conceptId, title: "AG Teilhabe" });
     const [workshop] = (await (
       await moderator.fetch(`/api/concepts/${conceptId}/workshops`)
     ).json()) as Array<{ boardDoc: string }>;
+    const boardDoc = workshop!.boardDoc;
     await memberAction(moderator, conceptId, "addMemberAction", {
       email: DEMO.editor,
       role: "editor",
     });
     const editorId = await memberUserId(moderator, conceptId, DEMO.editor);
-    const watcher = client({ docName: workshop!.boardDoc, cookie: moderator.cookieHeader });
-    const member = client({ docName: workshop!.boardDoc, cookie: editor.cookieHeader });
+    const watcher = client({ docName: boardDoc, cookie: moderator.cookieHeader });
+    const member = client({ docName: boardDoc, cookie: editor.cookieHeader });
     await Promise.all([watcher.synced, member.synced]);
+    return { conceptId, boardDoc, editorId, watcher, member };
+  }
+
+  it("closes a removed member's socket and makes a demoted member read-only at once", async () => {
+    const { conceptId, boardDoc, editorId, watcher, member } = await editorOnNewBoard(
+      "Integrationskonzept Mitgliedschaften",
+    );
     putCard(member.doc, as.editor, "as-editor", "Barrierefreie Sitzungsunterlagen");
     await until(() => cardsOf(watcher.doc).has("as-editor"), 5_000, "editor's write");
 
@@ -313,7 +319,7 @@ describe("sync server", () => {
     putCard(member.doc, as.editor, "as-viewer", "nach der Herabstufung");
     putCard(watcher.doc, as.moderator, "marker", "after");
     await until(() => cardsOf(member.doc).has("marker"), 5_000, "marker");
-    const fresh = client({ docName: workshop!.boardDoc, cookie: moderator.cookieHeader });
+    const fresh = client({ docName: boardDoc, cookie: moderator.cookieHeader });
     await until(() => cardsOf(fresh.doc).has("marker"), 5_000, "fresh synced");
     expect(cardsOf(fresh.doc).has("as-viewer")).toBe(false);
 
@@ -322,24 +328,11 @@ describe("sync server", () => {
   });
 
   it("lets a member promoted to moderator mid-session moderate the board without reopening it", async () => {
-    const conceptId = await createConceptViaAction(moderator, {
-      title: "Integrationskonzept Rollenwechsel",
-      template: "blank",
-    });
-    await createWorkshopViaAction(moderator, { conceptId, title: "AG Arbeit" });
-    const [workshop] = (await (
-      await moderator.fetch(`/api/concepts/${conceptId}/workshops`)
-    ).json()) as Array<{ boardDoc: string }>;
-    await memberAction(moderator, conceptId, "addMemberAction", {
-      email: DEMO.editor,
-      role: "editor",
-    });
-    const editorId = await memberUserId(moderator, conceptId, DEMO.editor);
-    const watcher = client({ docName: workshop!.boardDoc, cookie: moderator.cookieHeader });
-    const member = client({ docName: workshop!.boardDoc, cookie: editor.cookieHeader });
-    await Promise.all([watcher.synced, member.synced]);
+    const { conceptId, boardDoc, editorId, watcher, member } = await editorOnNewBoard(
+      "Integrationskonzept Rollenwechsel",
+    );
     // As an editor, a lane (moderators' only) is refused.
-    const probe = client({ docName: workshop!.boardDoc, cookie: editor.cookieHeader });
+    const probe = client({ docName: boardDoc, cookie: editor.cookieHeader });
     await probe.synced;
     addLane(probe.doc, { title: "vor der Beförderung" });
     await until(() => probe.permissionDenied.some((r) => r.startsWith("rejected:")), 5_000, "told");
