@@ -85,14 +85,14 @@ export interface BrowserSection {
 async function browserSection(): Promise<BrowserSection | null> {
   const file = path.join(import.meta.dirname, "chapter-browser.ts");
   if (!fs.existsSync(file)) return null;
-  const module = (await import(file)) as {
+  const browserModule = (await import(file)) as {
     measureChapterInBrowser?: (options: {
       words: number;
       measures: number;
     }) => Promise<BrowserSection>;
   };
-  return module.measureChapterInBrowser
-    ? module.measureChapterInBrowser({ words: WORDS, measures: MEASURES })
+  return browserModule.measureChapterInBrowser
+    ? browserModule.measureChapterInBrowser({ words: WORDS, measures: MEASURES })
     : null;
 }
 
