@@ -26,9 +26,13 @@ interface ShownLink extends CreatedReviewLink {
   qr: string;
 }
 
-/** The link's address as people open it: the server may answer with a path or a full URL. */
+/**
+ * The link's address as people open it: on this app's origin, as the invite panel builds its
+ * links (the server's idea of its own host can differ behind a proxy or with a picked port).
+ */
 function absoluteUrl(url: string): string {
-  return url.startsWith("/") ? `${window.location.origin}${url}` : url;
+  const { pathname } = new URL(url, window.location.origin);
+  return `${window.location.origin}${pathname}`;
 }
 
 async function withQr(link: CreatedReviewLink): Promise<ShownLink> {

@@ -128,15 +128,8 @@ export function ReviewDocument({
           "aria-readonly": "true",
           "data-testid": "review-document",
           class:
-            "max-w-none text-[1.0625rem] [&>*:first-child]:mt-3 leading-relaxed break-words whitespace-pre-wrap outline-none " +
-            "[&_a]:text-brand-700 [&_a]:underline [&_blockquote]:my-3 [&_blockquote]:border-l-4 " +
-            "[&_blockquote]:border-line [&_blockquote]:pl-4 [&_blockquote]:text-muted [&_h2]:mt-8 " +
-            "[&_h2]:mb-3 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:mb-2 [&_h3]:text-lg " +
-            "[&_h3]:font-semibold [&_h4]:mt-4 [&_h4]:mb-2 [&_h4]:font-semibold [&_li]:my-1 [&_ol]:my-3 " +
-            "[&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-3 [&_table]:my-4 [&_table]:block " +
-            "[&_table]:overflow-x-auto [&_td]:border [&_td]:border-line [&_td]:p-2 [&_th]:border " +
-            "[&_th]:border-line [&_th]:bg-canvas [&_th]:p-2 [&_th]:text-left [&_ul]:my-3 " +
-            "[&_ul]:list-disc [&_ul]:pl-6",
+            "chapter-content text-[1.0625rem] leading-relaxed whitespace-pre-wrap break-words outline-none " +
+            "[&_table]:block [&_table]:overflow-x-auto",
         },
       },
       onSelectionUpdate: ({ editor: current }) => {
