@@ -1,4 +1,3 @@
-import "server-only";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import type { Queryable } from "@/lib/db/client";
 import { revisionContent } from "@/lib/revision/revisions";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq, max } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import type { Db, Queryable, Tx } from "@/lib/db/client";

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { getTableName, is, sql } from "drizzle-orm";
+import type { JSONContent } from "@tiptap/core";
+import { eq, getTableName, is, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { PgTable } from "drizzle-orm/pg-core";
 import { hashPassword } from "@/lib/auth/password";
@@ -7,8 +8,13 @@ import type { CardAuthor } from "@/lib/board/board-schema";
 import type { Db, Tx } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import {
+  chapterReviewers,
+  chapterReviews,
+  chapterVersions,
   chapters,
   conceptMembers,
+  docSnapshots,
+  reviewLinks,
   concepts,
   docUpdates,
   guests,
@@ -23,11 +29,19 @@ import {
   workshopFields,
   workshops,
 } from "@/lib/db/schema";
+import { loadConceptItems } from "@/lib/chapter/concept-items";
+import { chapterStateFromJSON, renderChapterHTML, renderChapterText } from "@/lib/chapter/content";
 import { INTRO_CHAPTERS } from "@/lib/chapter/intro-chapters";
 import { AppError } from "@/lib/errors";
 import { recordRevision } from "@/lib/revision/record-revision";
 import { formatDocName, scopeOwner } from "@/lib/sync/doc-names";
 import { buildDemoBoard } from "./build-demo-board";
+import {
+  contextChapterContent,
+  fieldChapterContent,
+  missionChapterContent,
+  processChapterContent,
+} from "./deichhausen-chapters";
 import {
   DEMO_CONCEPT,
   DEMO_FIELDS,
@@ -134,6 +148,7 @@ export async function seedDemo({
       );
 
     const fieldIdByNumber = new Map<number, string>();
+    const goalsByField = new Map<number, Array<{ id: string; measureIds: string[] }>>();
     for (const [fieldIndex, demoField] of DEMO_FIELDS.entries()) {
       const [field] = await tx
         .insert(fields)
@@ -154,6 +169,11 @@ export async function seedDemo({
           .values({ fieldId: field.id, number: goalIndex + 1, text: demoGoal.text })
           .returning({ id: goals.id });
         if (!goal) throw new AppError("internal:demo_goal");
+        const measureIds: string[] = [];
+        goalsByField.set(field.number, [
+          ...(goalsByField.get(field.number) ?? []),
+          { id: goal.id, measureIds },
+        ]);
 
         for (const [measureIndex, demoMeasure] of demoGoal.measures.entries()) {
           const [measure] = await tx
@@ -175,6 +195,7 @@ export async function seedDemo({
             })
             .returning({ id: measures.id });
           if (!measure) throw new AppError("internal:demo_measure");
+          measureIds.push(measure.id);
 
           await tx.insert(responsibilities).values(
             demoMeasure.responsibilities.map((responsibility, position) => ({
@@ -244,26 +265,163 @@ export async function seedDemo({
       }
     }
 
-    await tx.insert(chapters).values([
-      ...INTRO_CHAPTERS.map((chapter) => ({ conceptId, ...chapter })),
-      ...DEMO_FIELDS.map((demoField, index) => ({
-        conceptId,
-        fieldId: fieldId(index + 1),
-        kind: "field" as const,
-        title: demoField.title,
-        position: index + 1,
-      })),
-    ]);
+    const chapterRows = await tx
+      .insert(chapters)
+      .values([
+        ...INTRO_CHAPTERS.map((chapter) => ({ conceptId, ...chapter })),
+        ...DEMO_FIELDS.map((demoField, index) => ({
+          conceptId,
+          fieldId: fieldId(index + 1),
+          kind: "field" as const,
+          title: demoField.title,
+          position: index + 1,
+        })),
+      ])
+      .returning({ id: chapters.id, kind: chapters.kind, fieldId: chapters.fieldId });
 
-    await recordRevision({
+    const revision = await recordRevision({
       tx,
       conceptId,
       authorId: userId(moderator.email),
       message: DEMO_REVISION_MESSAGE,
     });
 
+    const numberOfField = new Map([...fieldIdByNumber].map(([number, id]) => [id, number]));
+    await seedDemoChapters({
+      tx,
+      conceptId,
+      revision: revision.number,
+      moderatorId: userId(moderator.email),
+      editor: DEMO_USERS.find((user) => user.role === "editor")!,
+      editorId: userId(DEMO_USERS.find((user) => user.role === "editor")!.email),
+      now,
+      chapters: chapterRows.map((row) => {
+        const number = row.fieldId ? numberOfField.get(row.fieldId) : undefined;
+        const demoField = number ? DEMO_FIELDS[number - 1] : undefined;
+        return {
+          ...row,
+          fieldNumber: number ?? null,
+          content:
+            row.kind === "mission"
+              ? missionChapterContent(DEMO_CONCEPT.missionStatement)
+              : row.kind === "context"
+                ? contextChapterContent()
+                : row.kind === "process" || !number || !demoField
+                  ? processChapterContent()
+                  : fieldChapterContent({
+                      number,
+                      title: demoField.title,
+                      strategicGoal: demoField.strategicGoal,
+                      goals: goalsByField.get(number) ?? [],
+                    }),
+        };
+      }),
+    });
+
     return { conceptId };
   });
+}
+
+/** Field chapters the demo shows finalised and in check-back. */
+const FINAL_FIELD = 3;
+const CHECK_BACK_FIELD = 2;
+
+/**
+ * The demo's written chapters, stored as their documents' snapshots (as the sync server
+ * compacts them): the chapter of field 3 final with its final version, the chapter of field 2 in
+ * check-back with a round, a review link nobody holds and two reviewers (the steering group,
+ * who signed off, and a working-group participant who has not answered yet).
+ */
+async function seedDemoChapters({
+  tx,
+  conceptId,
+  revision,
+  moderatorId,
+  editor,
+  editorId,
+  now,
+  chapters: rows,
+}: {
+  tx: Tx;
+  conceptId: string;
+  revision: number;
+  moderatorId: string;
+  editor: { name: string };
+  editorId: string;
+  now: Date;
+  chapters: Array<{ id: string; fieldNumber: number | null; content: JSONContent }>;
+}) {
+  const items = await loadConceptItems({ db: tx, conceptId, revision });
+  const states = rows.map((row) => ({ ...row, state: chapterStateFromJSON(row.content) }));
+  await tx.insert(docSnapshots).values(
+    states.map((row) => ({
+      docName: formatDocName({ kind: "chapter", id: row.id }),
+      state: row.state,
+      lastUpdateId: 0,
+    })),
+  );
+  const frozen = (row: (typeof states)[number]) => ({
+    chapterId: row.id,
+    version: 1,
+    yjsState: row.state,
+    json: row.content,
+    html: renderChapterHTML({ json: row.content, items }),
+    text: renderChapterText({ json: row.content, items }),
+    revision,
+    frozenBy: moderatorId,
+  });
+  const finalChapter = states.find((row) => row.fieldNumber === FINAL_FIELD);
+  const reviewed = states.find((row) => row.fieldNumber === CHECK_BACK_FIELD);
+  if (!finalChapter || !reviewed) throw new AppError("internal:demo_chapters");
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  await tx.insert(chapterVersions).values({ ...frozen(finalChapter), kind: "final" });
+  await tx.update(chapters).set({ status: "final" }).where(eq(chapters.id, finalChapter.id));
+
+  const [version] = await tx
+    .insert(chapterVersions)
+    .values({ ...frozen(reviewed), kind: "check_back", createdAt: dayAgo })
+    .returning({ id: chapterVersions.id });
+  const [review] = await tx
+    .insert(chapterReviews)
+    .values({
+      chapterId: reviewed.id,
+      versionId: version!.id,
+      startedBy: moderatorId,
+      createdAt: dayAgo,
+    })
+    .returning({ id: chapterReviews.id });
+  const [link] = await tx
+    .insert(reviewLinks)
+    .values({
+      reviewId: review!.id,
+      // A hash of a secret nobody knows: the moderator makes a new link to share.
+      tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+      expiresAt: new Date(now.getTime() + 13 * 86_400_000),
+      createdBy: moderatorId,
+      createdAt: dayAgo,
+    })
+    .returning({ id: reviewLinks.id });
+  await tx.insert(chapterReviewers).values([
+    {
+      reviewId: review!.id,
+      userId: editorId,
+      name: editor.name,
+      decision: "approved",
+      decidedAt: new Date(now.getTime() - 3600_000),
+      createdAt: dayAgo,
+    },
+    {
+      reviewId: review!.id,
+      linkId: link!.id,
+      name: "Aylin Yıldız",
+      organisation: "Kulturverein Brücke e.V.",
+      createdAt: dayAgo,
+    },
+  ]);
+  await tx
+    .update(chapters)
+    .set({ status: "in_review", lastEditedBy: moderatorId, lastEditedAt: dayAgo })
+    .where(eq(chapters.id, reviewed.id));
 }
 
 /**

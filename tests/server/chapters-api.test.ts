@@ -140,6 +140,15 @@ describe("chapters API", () => {
         ].sort(),
       );
     }
+    // The demo: one chapter final with its version, one in check-back, one reviewer signed off.
+    expect(chapters.find((c) => c.status === "final")).toMatchObject({
+      title: "Deutschförderung",
+      latestVersion: 1,
+    });
+    expect(chapters.find((c) => c.status === "in_review")).toMatchObject({
+      latestVersion: 1,
+      review: { version: 1, reviewers: 2, approved: 1, changesRequested: 0 },
+    });
     const seen = await list(viewer);
     expect(seen.every((c) => c.status === "final")).toBe(true);
     expect(seen.length).toBe(chapters.filter((c) => c.status === "final").length);

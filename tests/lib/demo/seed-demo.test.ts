@@ -1,11 +1,15 @@
 import { asc, desc, eq } from "drizzle-orm";
+import { chapterJSONOfState, conceptItemsOf, renderChapterText } from "@/lib/chapter/content";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { LOWER_SAXONY_FIELDS } from "@/lib/concept/templates";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import {
+  chapterReviewers,
+  chapterVersions,
   chapters,
+  docSnapshots,
   fields,
   goals,
   indicators,
@@ -116,6 +120,30 @@ describe("seedDemo", () => {
     expect(chapterRows.map((c) => c.kind).sort()).toEqual(
       [...Array<string>(9).fill("field"), "mission", "context", "process"].sort(),
     );
+  });
+
+  it("writes every chapter, one final and one in check-back with two reviewers", async () => {
+    const chapterRows = await handle.db.select().from(chapters);
+    const snapshots = await handle.db.select().from(docSnapshots);
+    for (const chapter of chapterRows) {
+      const snapshot = snapshots.find((s) => s.docName === `chapter:${chapter.id}`);
+      expect(snapshot).toBeDefined();
+      const text = renderChapterText({
+        json: chapterJSONOfState(snapshot!.state),
+        items: conceptItemsOf(undefined),
+      });
+      expect(text.split("\n\n").length).toBeGreaterThanOrEqual(4);
+    }
+    expect(chapterRows.filter((c) => c.status === "final").map((c) => c.title)).toEqual([
+      "Deutschförderung",
+    ]);
+    const versions = await handle.db.select().from(chapterVersions);
+    expect(versions.map((v) => v.kind).sort()).toEqual(["check_back", "final"]);
+    const final = versions.find((v) => v.kind === "final")!;
+    expect(final.html).toContain("Maßnahme 3.1.1: Zentrale Sprachkursübersicht mit Platzbörse");
+    expect(final.revision).toBe(1);
+    const reviewers = await handle.db.select().from(chapterReviewers);
+    expect(reviewers.map((r) => r.decision).sort()).toEqual(["approved", null]);
   });
 
   it("records exactly one revision, numbered 1", async () => {
