@@ -125,6 +125,9 @@ export function ReviewDocument({
       editorProps: {
         attributes: {
           "aria-label": label,
+          // Like the live editor: a multi-line text, here one the reader can select but not change.
+          role: "textbox",
+          "aria-multiline": "true",
           "aria-readonly": "true",
           "data-testid": "review-document",
           class:
