@@ -16,10 +16,12 @@ import { serverAndBrowser } from "./server-and-browser";
 const SHOTS = process.env.SCREENSHOTS_DIR;
 const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } as const;
 
+/** With SCREENSHOTS_DIR set: the whole page, and on a phone also the screen as one sees it. */
 async function shoot(page: Page, name: string) {
   if (!SHOTS) return;
   const { width } = page.viewportSize()!;
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  if (width < 500) await page.screenshot({ path: `${SHOTS}/${name}-${width}-screen.png` });
 }
 
 /** The moderator of the demo concept at 1280 px, signed in, on the concept. */
@@ -240,23 +242,31 @@ describe("check-back with the working group in the browser", () => {
     await shoot(page, "check-back-panel");
     await page.setViewportSize({ width: 375, height: 900 });
     await shoot(page, "check-back-panel");
+    if (SHOTS) await panel.screenshot({ path: `${SHOTS}/check-back-panel-only-375.png` });
     await expectNoSidewaysScroll(page);
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // The member reviewer reads the same version by their session.
+    // The member reviewer is led from the chapter to the round and answers by their session.
     const steering = await env.browser.newContext(PHONE);
     const steeringApp = new AppPages(await steering.newPage(), baseUrl);
     await steeringApp.signInAndWaitForDashboard(DEMO.editor);
-    await steeringApp.page.goto(`${baseUrl}/review/${reviewId}`);
+    await chapterUi.open(steeringApp.page, url);
+    const invitation = steeringApp.page.getByTestId("review-invitation");
+    await ui.text(invitation).toContain("Sie sind um Ihre Rückmeldung zu dieser Fassung gebeten.");
+    await invitation.getByRole("link", { name: "Zur Rückmeldung" }).click();
+    await ui.url(steeringApp.page).toBe(`${baseUrl}/review/${reviewId}`);
     await ui.text(steeringApp.page.getByTestId("review-document")).toContain(first);
     await ui.text(steeringApp.page.getByTestId("review-threads")).toContain("Kinderbetreuung");
+    await steeringApp.page.getByRole("button", { name: "Einverstanden", exact: true }).click();
+    await steeringApp.page.getByRole("button", { name: "Zustimmung senden" }).click();
+    await ui.visible(steeringApp.page.getByText("Sie sind einverstanden"));
 
     // The chapter list sums the round up.
     await page.goto(`${baseUrl}/concepts/${moderator.conceptId}/chapters`);
     const row = page.getByTestId("chapter-row").filter({ hasText: chapter.title });
     await ui
       .text(row.getByTestId("sign-offs"))
-      .toBe("Rücksprache: 1 von 3 einverstanden, 1 bittet um Änderungen");
+      .toBe("Rücksprache: 2 von 3 einverstanden, 1 bittet um Änderungen");
 
     // A new round from a new version; the old round's page says it has ended.
     await chapterUi.open(page, url);
