@@ -1,6 +1,9 @@
 "use client";
 
-import type { JSONContent } from "@tiptap/core";
+import { Extension, type JSONContent } from "@tiptap/core";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import {
   EditorContent,
   NodeViewWrapper,
@@ -51,6 +54,54 @@ function itemLinesFromHtml(html: string): ItemLines {
   return lines;
 }
 
+const quotesKey = new PluginKey<DecorationSet>("reviewQuotes");
+
+/**
+ * Marks the first place each quote stands in one paragraph of the version, so the reader sees
+ * what the round's comments are about (the frozen version holds no comment marks of its own).
+ */
+function quoteDecorations(doc: ProseMirrorNode, quotes: readonly string[]): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const quote of new Set(quotes.filter(Boolean))) {
+    let found = false;
+    doc.descendants((node, pos) => {
+      if (found) return false;
+      if (!node.isTextblock) return true;
+      // One character per inline leaf, so offsets in the text are offsets in the document.
+      const at = node.textBetween(0, node.content.size, undefined, "\ufffc").indexOf(quote);
+      if (at >= 0) {
+        found = true;
+        decorations.push(
+          Decoration.inline(pos + 1 + at, pos + 1 + at + quote.length, {
+            class: "chapter-comment",
+          }),
+        );
+      }
+      return false;
+    });
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+const ReviewQuotes = Extension.create({
+  name: "reviewQuotes",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: quotesKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply: (tr, old) => {
+            const quotes = tr.getMeta(quotesKey) as string[] | undefined;
+            return quotes ? quoteDecorations(tr.doc, quotes) : old.map(tr.mapping, tr.doc);
+          },
+        },
+        props: { decorations: (state) => quotesKey.getState(state) },
+      }),
+    ];
+  },
+});
+
 function ConceptItemView({ node }: ReactNodeViewProps) {
   const t = useTranslations("review");
   const item = useContext(ItemContext).get(String(node.attrs.id));
@@ -93,11 +144,14 @@ export function ReviewDocument({
   json,
   html,
   label,
+  quotes,
   onSelection,
 }: {
   json: unknown;
   html: string;
   label: string;
+  /** The quotes of the round's comments, shown on their text. */
+  quotes: readonly string[];
   onSelection: (selection: ReviewSelection | null) => void;
 }) {
   const lines = useMemo(() => itemLinesFromHtml(html), [html]);
@@ -106,12 +160,14 @@ export function ReviewDocument({
     selectionListener.current = onSelection;
   }, [onSelection]);
   const extensions = useMemo(
-    () =>
-      chapterExtensions().map((extension) =>
+    () => [
+      ...chapterExtensions().map((extension) =>
         extension.name === ConceptItem.name
           ? ConceptItem.extend({ addNodeView: () => ReactNodeViewRenderer(ConceptItemView) })
           : extension,
       ),
+      ReviewQuotes,
+    ],
     [],
   );
   const editor = useEditor(
@@ -143,6 +199,12 @@ export function ReviewDocument({
     },
     [extensions],
   );
+
+  const quotesList = quotes.join("\u0000");
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(quotesKey, quotesList.split("\u0000")));
+  }, [editor, quotesList]);
 
   return (
     <ItemContext.Provider value={lines}>

@@ -190,6 +190,9 @@ describe("check-back with the working group in the browser", () => {
     const thread = reviewer.getByTestId("review-thread");
     await ui.text(thread).toContain("Bitte auch Kinderbetreuung nennen.");
     await ui.text(thread.locator("blockquote")).toBe(quote);
+    // The commented text is marked in the version, and the bar offers the decision again.
+    await ui.text(reviewer.locator('[data-testid="review-document"] .chapter-comment')).toBe(quote);
+    await ui.visible(actions.getByText("Tipp: Markieren Sie Text, um ihn zu kommentieren."));
 
     // Then scrolled to the end, the decision is still on the screen: "Einverstanden".
     await reviewer.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
