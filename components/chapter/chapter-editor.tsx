@@ -132,6 +132,8 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
   const editor = useEditor(
     {
       immediatelyRender: false,
+      // The page's CSP admits no inline style elements; the base rules are in the class below.
+      injectCSS: false,
       editable: false,
       extensions: [
         ...editorExtensions(),
@@ -147,7 +149,8 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
       ],
       editorProps: {
         attributes: {
-          class: "chapter-content min-h-[60vh] px-4 py-5 sm:px-8 focus:outline-none",
+          class:
+            "chapter-content min-h-[60vh] px-4 py-5 sm:px-8 whitespace-pre-wrap break-words focus:outline-none",
           role: "textbox",
           "aria-multiline": "true",
           "aria-label": t("editorLabel", { title: session.title }),
@@ -160,7 +163,8 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
 
   // Read-only at once when the server or the status says so.
   useEffect(() => {
-    if (!editor) return;
+    // An editor replaced in this same commit (new awareness) is already destroyed.
+    if (!editor || editor.isDestroyed) return;
     editor.setEditable(editable);
     editor.view.dom.setAttribute("aria-readonly", String(!editable));
   }, [editor, editable]);

@@ -26,9 +26,13 @@ interface ShownLink extends CreatedReviewLink {
   qr: string;
 }
 
-/** The link's address as people open it: the server may answer with a path or a full URL. */
+/**
+ * The link's address as people open it: on this app's origin, as the invite panel builds its
+ * links (the server's idea of its own host can differ behind a proxy or with a picked port).
+ */
 function absoluteUrl(url: string): string {
-  return url.startsWith("/") ? `${window.location.origin}${url}` : url;
+  const { pathname } = new URL(url, window.location.origin);
+  return `${window.location.origin}${pathname}`;
 }
 
 async function withQr(link: CreatedReviewLink): Promise<ShownLink> {
@@ -47,7 +51,7 @@ export function CheckBackPanel({
   chapterId,
   canModerate,
   members,
-  currentUserId,
+  myReview = null,
   onRoundChange,
 }: {
   conceptId: string;
@@ -55,7 +59,8 @@ export function CheckBackPanel({
   canModerate: boolean;
   /** Concept members who can be asked (the moderator's own account may be among them). */
   members: ReviewerCandidate[];
-  currentUserId?: string;
+  /** The open round the signed-in member was asked to review, if any. */
+  myReview?: MyReview | null;
   /** Told after a round was started, e.g. so the page can show the status "in Rücksprache". */
   onRoundChange?: (round: CheckBackRound) => void;
 }) {
@@ -130,7 +135,7 @@ export function CheckBackPanel({
             round={round}
             conceptId={conceptId}
             chapterId={chapterId}
-            currentUserId={currentUserId}
+            myReview={myReview}
           />
           <LinksView
             base={base}
@@ -292,6 +297,27 @@ function StartForm({
   );
 }
 
+export interface MyReview {
+  reviewId: string;
+  answered: boolean;
+}
+
+/** Leads a member who was asked for feedback to the round's reviewer page. */
+export function ReviewInvitation({ review }: { review: MyReview }) {
+  const t = useTranslations("checkBack");
+  return (
+    <div
+      className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3"
+      data-testid="review-invitation"
+    >
+      <p className="text-sm">{t(review.answered ? "youAnswered" : "youAreAsked")}</p>
+      <ButtonLink href={`/review/${review.reviewId}`} className="w-full">
+        {t("openReview")}
+      </ButtonLink>
+    </div>
+  );
+}
+
 function byDecision(reviewers: CheckBackReviewer[]) {
   return {
     approved: reviewers.filter((r) => r.decision === "approved"),
@@ -305,16 +331,15 @@ function RoundView({
   round,
   conceptId,
   chapterId,
-  currentUserId,
+  myReview,
 }: {
   round: CheckBackRound;
   conceptId: string;
   chapterId: string;
-  currentUserId?: string;
+  myReview: MyReview | null;
 }) {
   const t = useTranslations("checkBack");
   const groups = byDecision(round.reviewers);
-  const asked = round.reviewers.find((r) => r.userId && r.userId === currentUserId);
   return (
     <div className="space-y-3" data-testid="check-back-round">
       <div className="rounded-md border border-line bg-brand-50 p-3">
@@ -340,13 +365,8 @@ function RoundView({
           {t("versionsLink")}
         </a>
       </div>
-      {asked && !round.closedAt ? (
-        <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-          <p className="text-sm">{t(asked.decision ? "youAnswered" : "youAreAsked")}</p>
-          <ButtonLink href={`/review/${round.reviewId}`} className="w-full">
-            {t("openReview")}
-          </ButtonLink>
-        </div>
+      {myReview?.reviewId === round.reviewId && !round.closedAt ? (
+        <ReviewInvitation review={myReview} />
       ) : null}
       {round.reviewers.length === 0 ? (
         <p className="text-sm text-muted">{t("noReviewersYet")}</p>

@@ -16,8 +16,6 @@ export interface CheckBackReviewer {
   decidedAt: string | null;
   /** The comment given with the decision (required with "changes_requested"). */
   decisionComment: string | null;
-  /** A member reviewer's account, when the server sends it. */
-  userId?: string | null;
 }
 
 export interface CheckBackLink {

@@ -10,6 +10,7 @@ import type {
 } from "@/components/chapter/check-back-types";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { Alert, Textarea } from "@/components/ui/form";
 import { useErrorMessage } from "@/components/ui/form-feedback";
 import { ReviewDocument, type ReviewSelection } from "./review-document";
@@ -115,6 +116,9 @@ function ReviewReady({
   async function done(message: string) {
     setSheet(null);
     setCommentTarget(null);
+    // The commented text is done with: drop its selection, so the bar offers the decision again.
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
     setNotice(message);
     await reload();
   }
@@ -150,6 +154,7 @@ function ReviewReady({
             json={view.version.json}
             html={view.version.html}
             label={t("documentLabel", { title: view.chapter.title })}
+            quotes={view.threads.map((thread) => thread.quote)}
             onSelection={onSelection}
           />
         </article>
@@ -337,18 +342,24 @@ function ActionBar({
             )}
             <div className="grid grid-cols-2 gap-2 sm:w-md">
               <Button
-                className="min-h-12 bg-emerald-700 hover:bg-emerald-800"
+                className={cn(
+                  "min-h-12 bg-emerald-700 hover:bg-emerald-800",
+                  decision === "approved" && "ring-2 ring-emerald-700 ring-offset-2",
+                )}
                 onClick={() => onOpen("approved")}
-                aria-pressed={decision === "approved"}
               >
+                {decision === "approved" ? <span aria-hidden>✓</span> : null}
                 {t("approve")}
               </Button>
               <Button
                 variant="secondary"
-                className="min-h-12"
+                className={cn(
+                  "min-h-12",
+                  decision === "changes_requested" && "ring-2 ring-amber-600 ring-offset-2",
+                )}
                 onClick={() => onOpen("changes_requested")}
-                aria-pressed={decision === "changes_requested"}
               >
+                {decision === "changes_requested" ? <span aria-hidden>✓</span> : null}
                 {t("requestChanges")}
               </Button>
             </div>

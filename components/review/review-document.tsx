@@ -1,6 +1,9 @@
 "use client";
 
-import type { JSONContent } from "@tiptap/core";
+import { Extension, type JSONContent } from "@tiptap/core";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import {
   EditorContent,
   NodeViewWrapper,
@@ -51,6 +54,54 @@ function itemLinesFromHtml(html: string): ItemLines {
   return lines;
 }
 
+const quotesKey = new PluginKey<DecorationSet>("reviewQuotes");
+
+/**
+ * Marks the first place each quote stands in one paragraph of the version, so the reader sees
+ * what the round's comments are about (the frozen version holds no comment marks of its own).
+ */
+function quoteDecorations(doc: ProseMirrorNode, quotes: readonly string[]): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const quote of new Set(quotes.filter(Boolean))) {
+    let found = false;
+    doc.descendants((node, pos) => {
+      if (found) return false;
+      if (!node.isTextblock) return true;
+      // One character per inline leaf, so offsets in the text are offsets in the document.
+      const at = node.textBetween(0, node.content.size, undefined, "\ufffc").indexOf(quote);
+      if (at >= 0) {
+        found = true;
+        decorations.push(
+          Decoration.inline(pos + 1 + at, pos + 1 + at + quote.length, {
+            class: "chapter-comment",
+          }),
+        );
+      }
+      return false;
+    });
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+const ReviewQuotes = Extension.create({
+  name: "reviewQuotes",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: quotesKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply: (tr, old) => {
+            const quotes = tr.getMeta(quotesKey) as string[] | undefined;
+            return quotes ? quoteDecorations(tr.doc, quotes) : old.map(tr.mapping, tr.doc);
+          },
+        },
+        props: { decorations: (state) => quotesKey.getState(state) },
+      }),
+    ];
+  },
+});
+
 function ConceptItemView({ node }: ReactNodeViewProps) {
   const t = useTranslations("review");
   const item = useContext(ItemContext).get(String(node.attrs.id));
@@ -93,11 +144,14 @@ export function ReviewDocument({
   json,
   html,
   label,
+  quotes,
   onSelection,
 }: {
   json: unknown;
   html: string;
   label: string;
+  /** The quotes of the round's comments, shown on their text. */
+  quotes: readonly string[];
   onSelection: (selection: ReviewSelection | null) => void;
 }) {
   const lines = useMemo(() => itemLinesFromHtml(html), [html]);
@@ -106,12 +160,14 @@ export function ReviewDocument({
     selectionListener.current = onSelection;
   }, [onSelection]);
   const extensions = useMemo(
-    () =>
-      chapterExtensions().map((extension) =>
+    () => [
+      ...chapterExtensions().map((extension) =>
         extension.name === ConceptItem.name
           ? ConceptItem.extend({ addNodeView: () => ReactNodeViewRenderer(ConceptItemView) })
           : extension,
       ),
+      ReviewQuotes,
+    ],
     [],
   );
   const editor = useEditor(
@@ -125,18 +181,14 @@ export function ReviewDocument({
       editorProps: {
         attributes: {
           "aria-label": label,
+          // Like the live editor: a multi-line text, here one the reader can select but not change.
+          role: "textbox",
+          "aria-multiline": "true",
           "aria-readonly": "true",
           "data-testid": "review-document",
           class:
-            "max-w-none text-[1.0625rem] [&>*:first-child]:mt-3 leading-relaxed break-words whitespace-pre-wrap outline-none " +
-            "[&_a]:text-brand-700 [&_a]:underline [&_blockquote]:my-3 [&_blockquote]:border-l-4 " +
-            "[&_blockquote]:border-line [&_blockquote]:pl-4 [&_blockquote]:text-muted [&_h2]:mt-8 " +
-            "[&_h2]:mb-3 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:mt-6 [&_h3]:mb-2 [&_h3]:text-lg " +
-            "[&_h3]:font-semibold [&_h4]:mt-4 [&_h4]:mb-2 [&_h4]:font-semibold [&_li]:my-1 [&_ol]:my-3 " +
-            "[&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-3 [&_table]:my-4 [&_table]:block " +
-            "[&_table]:overflow-x-auto [&_td]:border [&_td]:border-line [&_td]:p-2 [&_th]:border " +
-            "[&_th]:border-line [&_th]:bg-canvas [&_th]:p-2 [&_th]:text-left [&_ul]:my-3 " +
-            "[&_ul]:list-disc [&_ul]:pl-6",
+            "chapter-content text-[1.0625rem] leading-relaxed whitespace-pre-wrap break-words outline-none " +
+            "[&_table]:block [&_table]:overflow-x-auto",
         },
       },
       onSelectionUpdate: ({ editor: current }) => {
@@ -147,6 +199,12 @@ export function ReviewDocument({
     },
     [extensions],
   );
+
+  const quotesList = quotes.join("\u0000");
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(quotesKey, quotesList.split("\u0000")));
+  }, [editor, quotesList]);
 
   return (
     <ItemContext.Provider value={lines}>

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChapterEditor } from "@/components/chapter/chapter-editor";
-import { CheckBackPanel } from "@/components/chapter/check-back-panel";
+import { CheckBackPanel, ReviewInvitation } from "@/components/chapter/check-back-panel";
 import { FinalChapterView } from "@/components/chapter/final-chapter-view";
 import { roleAtLeast } from "@/lib/auth/access";
 import { requirePageConceptRole } from "@/lib/auth/guards";
 import { getChapter } from "@/lib/chapter/get-chapter";
+import { openReviewOfMember } from "@/lib/chapter/review-invitation";
 import { listMembers } from "@/lib/concept/members";
 import { getDb } from "@/lib/db/client";
 
@@ -29,6 +30,8 @@ export default async function ChapterPage({
   const chapter = await getChapter({ db, conceptId, chapterId });
   if (!chapter) notFound();
   const t = await getTranslations("chapter");
+  // A member asked for feedback on this chapter is led to the round (also a council member).
+  const myReview = await openReviewOfMember({ db, chapterId, userId: user.id });
   const heading = (
     <div className="mb-4 space-y-1">
       <Link
@@ -44,6 +47,11 @@ export default async function ChapterPage({
     return (
       <div>
         {heading}
+        {myReview ? (
+          <div className="mb-4 max-w-md">
+            <ReviewInvitation review={myReview} />
+          </div>
+        ) : null}
         <FinalChapterView conceptId={conceptId} chapterId={chapterId} />
       </div>
     );
@@ -66,7 +74,7 @@ export default async function ChapterPage({
             chapterId={chapterId}
             canModerate={canModerate}
             members={members}
-            currentUserId={user.id}
+            myReview={myReview}
           />
         }
         session={{
