@@ -132,6 +132,8 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
   const editor = useEditor(
     {
       immediatelyRender: false,
+      // The page's CSP allows no inline <style>; ProseMirror's base rules are in globals.css.
+      injectCSS: false,
       editable: false,
       extensions: [
         ...editorExtensions(),
