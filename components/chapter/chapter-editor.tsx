@@ -132,7 +132,7 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
   const editor = useEditor(
     {
       immediatelyRender: false,
-      // The page's CSP admits no inline style elements; the base rules are in the class below.
+      // The page's CSP allows no inline <style>; ProseMirror's base rules are in globals.css.
       injectCSS: false,
       editable: false,
       extensions: [

@@ -13,14 +13,15 @@ const SHOTS = process.env.SCREENSHOTS_DIR;
 
 /** Two people (the demo's moderator and editor) in two browser contexts, on the demo concept. */
 async function twoPeople(browser: Browser, baseUrl: string, width = 1280) {
-  const people: Array<{ page: Page; close: () => Promise<void> }> = [];
-  for (const email of ["moderation@deichhausen.example", "redaktion@deichhausen.example"]) {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const app = new AppPages(await context.newPage(), baseUrl);
-    await app.signInAndWaitForDashboard(email);
-    await app.openDemoConcept();
-    people.push({ page: app.page, close: () => context.close() });
-  }
+  const people = await Promise.all(
+    ["moderation@deichhausen.example", "redaktion@deichhausen.example"].map(async (email) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const app = new AppPages(await context.newPage(), baseUrl);
+      await app.signInAndWaitForDashboard(email);
+      await app.openDemoConcept();
+      return { page: app.page, close: () => context.close() };
+    }),
+  );
   const [moderator, editor] = people as [(typeof people)[0], (typeof people)[0]];
   const conceptId = chapterUi.conceptIdOf(moderator.page);
   const chapters = await chapterUi.chapters(moderator.page, baseUrl, conceptId);
@@ -69,12 +70,17 @@ describe("chapter editor", () => {
     expect(await editor.page.locator('[data-testid="chapter-editor"] p').count()).toBe(1);
 
     // The other's caret carries their name.
-    await ui.visible(moderator.page.locator(".collaboration-carets__label", { hasText: "Redaktion" }));
+    await ui.visible(
+      moderator.page.locator(".collaboration-carets__label", { hasText: "Redaktion" }),
+    );
 
     if (SHOTS) {
       for (const width of [1280, 375]) {
         await moderator.page.setViewportSize({ width, height: 900 });
-        await moderator.page.screenshot({ path: `${SHOTS}/chapter-editor-${width}.png`, fullPage: true });
+        await moderator.page.screenshot({
+          path: `${SHOTS}/chapter-editor-${width}.png`,
+          fullPage: true,
+        });
       }
     }
     await expectAccessible(moderator.page, "chapter page");
@@ -84,12 +90,15 @@ describe("chapter editor", () => {
     if (SHOTS) {
       for (const width of [1280, 375]) {
         await moderator.page.setViewportSize({ width, height: 900 });
-        await moderator.page.screenshot({ path: `${SHOTS}/chapter-list-${width}.png`, fullPage: true });
+        await moderator.page.screenshot({
+          path: `${SHOTS}/chapter-list-${width}.png`,
+          fullPage: true,
+        });
       }
     }
     await moderator.close();
     await editor.close();
-  });
+  }, 150_000);
 
   it("a comment stays on its text while another person edits around and inside it", async () => {
     const { moderator, editor, conceptId, chapters } = await twoPeople(env.browser, env.server.url);
@@ -115,7 +124,8 @@ describe("chapter editor", () => {
     await editor.page.keyboard.type(" seit 2023");
     await chapterUi.cursorAfter(editor.page, "neu");
     await editor.page.keyboard.type(" und");
-    const expected = "Das erfolgreiche Lotsenprogramm begleitet seit 2023 neu und zugewanderte Familien.";
+    const expected =
+      "Das erfolgreiche Lotsenprogramm begleitet seit 2023 neu und zugewanderte Familien.";
     await ui.text(chapterUi.editor(moderator.page)).toBe(expected);
     await ui.text(mark(moderator.page)).toBe("begleitet seit 2023 neu");
     await ui.text(mark(editor.page)).toBe("begleitet seit 2023 neu");
@@ -130,12 +140,14 @@ describe("chapter editor", () => {
     await thread.getByRole("button", { name: "Antworten" }).click();
     await thread.getByText("Die Stadtteilbüros.").waitFor();
     await thread.getByRole("button", { name: "Erledigt" }).click();
-    await ui.count(editor.page.locator('[data-testid="comment-thread"][data-status="open"]')).toBe(0);
+    await ui
+      .count(editor.page.locator('[data-testid="comment-thread"][data-status="open"]'))
+      .toBe(0);
     await moderator.page.reload();
     await ui.visible(moderator.page.getByRole("button", { name: "Erledigte Kommentare (1)" }));
     await moderator.close();
     await editor.close();
-  });
+  }, 150_000);
 
   it("finalising turns the other person's editor read-only, and the server drops raw writes", async () => {
     const { moderator, editor, conceptId, chapters } = await twoPeople(env.browser, env.server.url);
@@ -151,8 +163,12 @@ describe("chapter editor", () => {
     await ui.visible(notice);
     expect(await notice.getAttribute("data-reason")).toBe("final");
     await ui.text(notice).toContain("ist final");
-    await ui.visible(editor.page.locator('[data-testid="chapter-editor"][contenteditable="false"]'));
-    await ui.visible(moderator.page.locator('[data-testid="chapter-editor"][contenteditable="false"]'));
+    await ui.visible(
+      editor.page.locator('[data-testid="chapter-editor"][contenteditable="false"]'),
+    );
+    await ui.visible(
+      moderator.page.locator('[data-testid="chapter-editor"][contenteditable="false"]'),
+    );
     await editor.page.keyboard.type("nachher");
     expect(await chapterUi.text(editor.page)).not.toContain("nachher");
 
@@ -178,8 +194,10 @@ describe("chapter editor", () => {
     await editor.page.reload();
     await ui.visible(editor.page.getByTestId("read-only-notice"));
     await moderator.page.getByTestId("reopen").click();
-    await ui.visible(moderator.page.locator('[data-testid="chapter-editor"][contenteditable="true"]'));
+    await ui.visible(
+      moderator.page.locator('[data-testid="chapter-editor"][contenteditable="true"]'),
+    );
     await moderator.close();
     await editor.close();
-  });
+  }, 150_000);
 });
