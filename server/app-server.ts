@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,7 +7,7 @@ import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/auth/client-address";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
-import { isDatabaseEmpty, seedDemo } from "@/lib/demo/seed-demo";
+import { isDatabaseEmpty } from "@/lib/demo/database-empty";
 import { getEnv } from "@/lib/env";
 import { API_CONTENT_SECURITY_POLICY, baseSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
@@ -41,6 +42,20 @@ function hangUpOnUnreadBody(req: http.IncomingMessage, res: http.ServerResponse)
   });
 }
 
+/** Runs server/seed-demo-child.ts with this process's Node and loader flags (tsx). */
+function seedDemoInOwnProcess(): Promise<void> {
+  const script = path.join(import.meta.dirname, "seed-demo-child.ts");
+  const child = spawn(process.execPath, [...process.execArgv, script], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`demo seeding failed (${signal ?? code})`)),
+    );
+  });
+}
+
 /** Requests the page proxy gives a CSP of its own (proxy.ts matches the same paths). */
 function isPage(url: string | undefined): boolean {
   return !/^\/(api\/|_next\/static\/|_next\/image)/.test(url ?? "/");
@@ -61,11 +76,13 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
   const env = getEnv();
   const dir = process.cwd();
 
-  const database = await getDatabase();
+  let database = await getDatabase();
   await database.migrate();
   if (env.SEED_DEMO && (await isDatabaseEmpty({ db: database.db }))) {
-    await seedDemo({ db: database.db });
-    log.info("demo data loaded", { town: "Deichhausen" });
+    // The data folder admits one process at a time: the seeding process opens it after us.
+    await closeDatabase();
+    await seedDemoInOwnProcess();
+    database = await getDatabase();
   }
   getAuthSecret();
 

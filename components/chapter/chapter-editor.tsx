@@ -172,6 +172,7 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
   const canComment = editable;
   const activeThreadId = useActiveThread(editor);
   const { threads, reload } = useCommentThreads(base, true);
+  useReloadOnNewThread(editor, threads, reload);
   const [held, setHeld] = useState<HeldRange | null>(null);
   const startComment = useCallback(() => {
     if (editor) setHeld(holdSelection(editor));
@@ -325,4 +326,39 @@ function useActiveThread(editor: Editor | null): string | null {
       .forEach((el) => el.classList.add("chapter-comment-active"));
   }, [editor, threadId]);
   return threadId ?? null;
+}
+
+/**
+ * A colleague's new comment arrives first as its mark in the document: when the document holds
+ * a thread id the list does not know yet, the list is read again (at most every half second).
+ */
+function useReloadOnNewThread(
+  editor: Editor | null,
+  threads: Array<{ id: string }> | null,
+  reload: () => Promise<void>,
+) {
+  useEffect(() => {
+    if (!editor || !threads) return;
+    const known = new Set(threads.map((thread) => thread.id));
+    let timer: number | undefined;
+    const check = () => {
+      let unknown = false;
+      editor.state.doc.descendants((node) => {
+        for (const mark of node.marks)
+          if (mark.type.name === "comment" && !known.has(mark.attrs.threadId as string))
+            unknown = true;
+        return !unknown;
+      });
+      if (unknown) void reload();
+    };
+    const onUpdate = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(check, 500);
+    };
+    editor.on("update", onUpdate);
+    return () => {
+      window.clearTimeout(timer);
+      editor.off("update", onUpdate);
+    };
+  }, [editor, threads, reload]);
 }

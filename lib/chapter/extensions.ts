@@ -2,11 +2,7 @@ import { Mark, mergeAttributes, Node, type Extensions } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 
-/**
- * The Y.XmlFragment a chapter's content lives in: TipTap's Collaboration default, so any
- * y-websocket client with y-tiptap (or y-prosemirror) reads and writes a chapter.
- */
-export const CHAPTER_FRAGMENT = "default";
+export { CHAPTER_FRAGMENT } from "./fragment";
 
 export const conceptItemKinds = ["goal", "measure"] as const;
 export type ConceptItemKind = (typeof conceptItemKinds)[number];

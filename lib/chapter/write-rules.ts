@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { checkRoots, touchedItems, WriteRejected } from "@/lib/board/write-rules";
-import { CHAPTER_FRAGMENT } from "./extensions";
+import { CHAPTER_FRAGMENT } from "./fragment";
 
 const CHAPTER_ROOTS = new Set([CHAPTER_FRAGMENT]);
 

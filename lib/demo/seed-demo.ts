@@ -68,10 +68,7 @@ export async function resetDatabase({ db }: { db: Db }): Promise<void> {
   await db.execute(sql`TRUNCATE TABLE ${sql.join(names, sql`, `)} RESTART IDENTITY CASCADE`);
 }
 
-export async function isDatabaseEmpty({ db }: { db: Db }): Promise<boolean> {
-  const rows = await db.select({ id: users.id }).from(users).limit(1);
-  return rows.length === 0;
-}
+export { isDatabaseEmpty } from "./database-empty";
 
 /**
  * Writes the Deichhausen demo (organisations, accounts, one action plan with workshops and

@@ -32,7 +32,16 @@ function chapterUrl(baseUrl: string, conceptId: string, chapter: ChapterRow) {
   return `${baseUrl}/concepts/${conceptId}/chapters/${chapter.id}`;
 }
 
-/** A draft chapter whose live document is empty, a different one per test. */
+/** The moderator empties the chapter (the demo's drafts have text), and both see it empty. */
+async function emptyChapter(moderator: Page, editor: Page) {
+  await chapterUi.editor(moderator).click();
+  await moderator.keyboard.press("Control+a");
+  await moderator.keyboard.press("Delete");
+  await expect.poll(() => chapterUi.text(moderator), { timeout: 10_000 }).toBe("");
+  await expect.poll(() => chapterUi.text(editor), { timeout: 10_000 }).toBe("");
+}
+
+/** A draft chapter of a field of action, a different one per test. */
 let picked = 0;
 function draftChapter(chapters: ChapterRow[]): ChapterRow {
   const drafts = chapters.filter((c) => c.status === "draft" && c.fieldId);
@@ -49,12 +58,13 @@ describe("chapter editor", () => {
     const url = chapterUrl(env.server.url, conceptId, draftChapter(chapters));
     await Promise.all([chapterUi.open(moderator.page, url), chapterUi.open(editor.page, url)]);
     await ui.visible(editor.page.getByTestId("presence").getByText("Koordinierungsstelle MuT"));
+    await emptyChapter(moderator.page, editor.page);
 
     const start = "Gemeinsamer Absatz der Arbeitsgruppe.";
     await chapterUi.editor(moderator.page).click();
     await moderator.page.keyboard.press("Control+End");
     await moderator.page.keyboard.type(start);
-    await ui.text(chapterUi.editor(editor.page)).toContain(start);
+    await expect.poll(() => chapterUi.text(editor.page), { timeout: 10_000 }).toContain(start);
 
     // One writes at the end of the paragraph, the other at its start, at the same time.
     await chapterUi.cursorAfter(moderator.page, start);
@@ -65,13 +75,13 @@ describe("chapter editor", () => {
       editor.page.keyboard.type("Anfang von Bernd. ", { delay: 15 }),
     ]);
     const expected = `Anfang von Bernd. ${start} Ende von Anna.`;
-    await ui.text(chapterUi.editor(moderator.page)).toBe(expected);
-    await ui.text(chapterUi.editor(editor.page)).toBe(expected);
+    await expect.poll(() => chapterUi.text(moderator.page), { timeout: 10_000 }).toBe(expected);
+    await expect.poll(() => chapterUi.text(editor.page), { timeout: 10_000 }).toBe(expected);
     expect(await editor.page.locator('[data-testid="chapter-editor"] p').count()).toBe(1);
 
     // The other's caret carries their name.
     await ui.visible(
-      moderator.page.locator(".collaboration-carets__label", { hasText: "Redaktion" }),
+      moderator.page.locator(".collaboration-carets__label", { hasText: "Steuerungsgruppe" }),
     );
 
     if (SHOTS) {
@@ -104,9 +114,11 @@ describe("chapter editor", () => {
     const { moderator, editor, conceptId, chapters } = await twoPeople(env.browser, env.server.url);
     const url = chapterUrl(env.server.url, conceptId, draftChapter(chapters));
     await Promise.all([chapterUi.open(moderator.page, url), chapterUi.open(editor.page, url)]);
-    await chapterUi.editor(moderator.page).click();
+    await emptyChapter(moderator.page, editor.page);
     await moderator.page.keyboard.type("Das Lotsenprogramm begleitet neu zugewanderte Familien.");
-    await ui.text(chapterUi.editor(editor.page)).toContain("Familien.");
+    await expect
+      .poll(() => chapterUi.text(editor.page), { timeout: 10_000 })
+      .toContain("Familien.");
 
     await chapterUi.select(moderator.page, "begleitet neu");
     await moderator.page.getByRole("button", { name: "Kommentieren" }).click();
@@ -126,7 +138,7 @@ describe("chapter editor", () => {
     await editor.page.keyboard.type(" und");
     const expected =
       "Das erfolgreiche Lotsenprogramm begleitet seit 2023 neu und zugewanderte Familien.";
-    await ui.text(chapterUi.editor(moderator.page)).toBe(expected);
+    await expect.poll(() => chapterUi.text(moderator.page), { timeout: 10_000 }).toBe(expected);
     await ui.text(mark(moderator.page)).toBe("begleitet seit 2023 neu");
     await ui.text(mark(editor.page)).toBe("begleitet seit 2023 neu");
 
@@ -156,7 +168,9 @@ describe("chapter editor", () => {
     await Promise.all([chapterUi.open(moderator.page, url), chapterUi.open(editor.page, url)]);
     await chapterUi.editor(editor.page).click();
     await editor.page.keyboard.type("Vor dem Finalisieren geschrieben.");
-    await ui.text(chapterUi.editor(moderator.page)).toContain("Finalisieren geschrieben.");
+    await expect
+      .poll(() => chapterUi.text(moderator.page), { timeout: 10_000 })
+      .toContain("Finalisieren geschrieben.");
 
     await moderator.page.getByTestId("finalise").click();
     const notice = editor.page.getByTestId("read-only-notice");

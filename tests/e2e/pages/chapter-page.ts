@@ -34,8 +34,13 @@ export const chapterUi = {
     await ui.visible(page.locator('[data-testid="chapter-editor"][contenteditable="true"]'));
   },
 
+  /** The chapter's text as the editor shows it, without the others' carets and their names. */
   async text(page: Page): Promise<string> {
-    return (await chapterUi.editor(page).textContent()) ?? "";
+    return chapterUi.editor(page).evaluate((editor) => {
+      const copy = editor.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+      return (copy.textContent ?? "").trim();
+    });
   },
 
   /** Selects `needle` (its first occurrence in one text node) in the editor. */
