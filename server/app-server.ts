@@ -76,6 +76,10 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
   const env = getEnv();
   const dir = process.cwd();
 
+  // A new embedded data folder is created, migrated and seeded by the seeding process alone, so
+  // this process opens the database once (each PGlite it opened would leave memory behind).
+  if (env.SEED_DEMO && !env.DATABASE_URL && !fs.existsSync(path.join(env.dataDir, "PG_VERSION")))
+    await seedDemoInOwnProcess();
   let database = await getDatabase();
   await database.migrate();
   if (env.SEED_DEMO && (await isDatabaseEmpty({ db: database.db }))) {
