@@ -19,9 +19,12 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { ensureBuild } from "@/server/ensure-build";
+import type { CardAuthor } from "@/lib/board/board-schema";
+import { identityOf } from "../tests/support/board-cards";
 import { DEMO } from "../tests/support/demo-fixture";
 import { HttpClient } from "../tests/support/http-client";
 import { median, printTable, writeResults } from "./report";
+import { ownCard, timeArrivals } from "./timed-card";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -101,7 +104,7 @@ async function boardClient(
   wsBase: string,
   docName: string,
   cookie: string,
-  index: number,
+  author: CardAuthor,
   latencies: number[],
 ): Promise<BoardClient> {
   class CookieWebSocket extends WebSocket {
@@ -114,21 +117,13 @@ async function boardClient(
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
-  const map = doc.getMap<number>("bench-signin");
-  map.observe((event) => {
-    if (event.transaction.local) return;
-    const now = performance.now();
-    for (const key of event.keysChanged) {
-      const sentAt = map.get(key);
-      if (typeof sentAt === "number") latencies.push(now - sentAt);
-    }
-  });
+  timeArrivals(doc, (ms) => latencies.push(ms));
   await new Promise<void>((resolve) => {
     if (provider.synced) resolve();
     provider.on("sync", (synced: boolean) => synced && resolve());
   });
   return {
-    edit: (seq) => map.set(`c${index}-${seq}`, performance.now()),
+    edit: ownCard(doc, author),
     close: () => provider.destroy(),
   };
 }
@@ -291,6 +286,7 @@ async function main() {
       await moderator.fetch(`/api/concepts/${conceptId}/workshops`)
     ).json()) as Array<{ boardDoc: string }>;
     const docName = workshops[0]!.boardDoc;
+    const author = await identityOf(moderator);
     const latencies: number[] = [];
     const clients: BoardClient[] = [];
     for (let i = 0; i < CLIENTS; i++) {
@@ -299,7 +295,7 @@ async function main() {
           `${server.baseUrl.replace(/^http/, "ws")}/sync`,
           docName,
           moderator.cookieHeader,
-          i,
+          author,
           latencies,
         ),
       );

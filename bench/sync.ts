@@ -30,7 +30,6 @@ import path from "node:path";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { getCardText, insertCard } from "@/lib/board/board-doc";
 import type { CardAuthor } from "@/lib/board/board-schema";
 import { parseEnv } from "@/lib/env";
 import { ensureBuild } from "@/server/ensure-build";
@@ -38,6 +37,7 @@ import { encodeSyncMessage, encodeSyncStep1, SYNC } from "@/server/sync/protocol
 import { identityOf } from "../tests/support/board-cards";
 import { HttpClient } from "../tests/support/http-client";
 import { median, printTable, writeResults } from "./report";
+import { ownCard, timeArrivals } from "./timed-card";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -251,18 +251,6 @@ interface Writer {
   close(): void;
 }
 
-/** Adds the writer's own card; each edit then replaces its text with the time it was sent. */
-function ownCard(doc: Y.Doc, author: CardAuthor): (seq: number) => void {
-  const id = crypto.randomUUID();
-  insertCard(doc, { id, laneId: "bench", kind: "idea", text: "", colour: "yellow", author });
-  const text = getCardText(doc, id);
-  return () =>
-    doc.transact(() => {
-      text.delete(0, text.length);
-      text.insert(0, `@${performance.now()}`);
-    });
-}
-
 /** A full client: the y-websocket provider, applying everything and timing what arrives. */
 async function fullClient(
   target: Target,
@@ -280,17 +268,9 @@ async function fullClient(
     WebSocketPolyfill: HeaderWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
-  doc.getMap("cards").observeDeep((events, transaction) => {
-    if (transaction.local) return;
-    const now = performance.now();
-    for (const event of events) {
-      if (!(event.target instanceof Y.Text)) continue;
-      const sentAt = Number(event.target.toString().slice(1));
-      if (sentAt > 0) {
-        latencies.push(now - sentAt);
-        received.count++;
-      }
-    }
+  timeArrivals(doc, (ms) => {
+    latencies.push(ms);
+    received.count++;
   });
   await new Promise<void>((resolve) => {
     if (provider.synced) resolve();
