@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/auth/client-address";
@@ -18,6 +19,8 @@ import { RedisFanout } from "./sync/redis-fanout";
 import { newInstanceId, SyncServer } from "./sync/sync-server";
 
 /** How much of a refused request body is still read (and discarded) after the answer. */
+/** How long open sockets may take to close on shutdown before they are cut. */
+const SHUTDOWN_GRACE_MS = 2_000;
 const LINGER = { bytes: 8 * 1024 * 1024, ms: 5_000 };
 
 /**
@@ -142,6 +145,13 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // Every socket, upgraded ones included (http's closeAllConnections no longer sees those), so
+  // a shutdown can end what a reconnecting browser opened while the server was closing.
+  const sockets = new Set<Duplex>();
+  server.on("connection", (socket: Duplex) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
   server.on("upgrade", (req, socket, head) => {
     if (sync.handleUpgrade(req, socket, head)) return;
     socket.on("error", () => socket.destroy());
@@ -163,7 +173,12 @@ export async function startAppServer({ dev }: { dev: boolean }): Promise<AppServ
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await sync.close();
       server.closeAllConnections();
+      // Sockets get a moment to finish their close handshake, then are cut.
+      const grace = setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, SHUTDOWN_GRACE_MS);
       await closed;
+      clearTimeout(grace);
       await app.close();
       await closeDatabase();
     },

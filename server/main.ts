@@ -17,6 +17,8 @@ const sourceMapsAsked = [
 ].includes("--enable-source-maps");
 if (!dev && !sourceMapsAsked) process.setSourceMapsEnabled(false);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+/** Pending edits are flushed on shutdown; this bounds how long that may take. */
+const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 async function main() {
   const env = getEnv();
@@ -33,6 +35,12 @@ async function main() {
     if (closing) return;
     closing = true;
     log.info("shutting down", { signal });
+    // A shutdown that hangs (a stuck database call, a socket that never closes) must not keep
+    // the port and the data folder: after this long the process ends anyway.
+    setTimeout(() => {
+      log.error("shutdown timed out", { signal });
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

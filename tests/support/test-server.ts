@@ -103,7 +103,10 @@ export async function startTestServer(
     },
     async interrupt() {
       if (child.exitCode === null) child.kill("SIGTERM");
+      // The server gives up on a hung shutdown itself; this is the backstop for the test.
+      const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
       await exited;
+      clearTimeout(kill);
       return {
         resume: async () => {
           const next = await startTestServer({
