@@ -1,0 +1,44 @@
+import "server-only";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { ExportModel } from "./model";
+import type { BinaryFormat } from "./render-job";
+
+/** A render that takes longer than this is stopped (its worker terminated). */
+const RENDER_TIMEOUT_MS = 120_000;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+function runWorker(model: ExportModel, format: BinaryFormat): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.resolve(process.cwd(), "lib/export/render-worker.mjs"), {
+      workerData: { model, format },
+    });
+    let bytes: Uint8Array<ArrayBuffer> | null = null;
+    const timer = setTimeout(() => void worker.terminate(), RENDER_TIMEOUT_MS);
+    worker.once("message", (message: Uint8Array<ArrayBuffer>) => (bytes = message));
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      clearTimeout(timer);
+      if (bytes) resolve(bytes);
+      else reject(new Error(`export worker exited with ${code} and no file`));
+    });
+  });
+}
+
+/**
+ * Writes the model as DOCX or PDF in a worker thread of its own, started for this export and
+ * gone after it: the main thread (HTTP, the sync server) never runs the layout and never loads
+ * docx or pdfmake. One render at a time per process; further ones wait their turn.
+ */
+export function renderInWorker({
+  model,
+  format,
+}: {
+  model: ExportModel;
+  format: BinaryFormat;
+}): Promise<Uint8Array<ArrayBuffer>> {
+  const run = queue.then(() => runWorker(model, format));
+  queue = run.catch(() => undefined);
+  return run;
+}
