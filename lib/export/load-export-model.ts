@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, lte, not } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { chapterJSONOfState } from "@/lib/chapter/content";
 import { chapterDocName, latestRevisionNumber } from "@/lib/chapter/freeze-version";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import type { Db } from "@/lib/db/client";
-import { chapterVersions, chapters, concepts, organisations } from "@/lib/db/schema";
+import { chapterVersions, chapters, concepts, fields, organisations } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { revisionContent } from "@/lib/revision/revisions";
 import { readDocState } from "@/lib/sync/server-edits";
@@ -131,4 +131,40 @@ export async function loadExportModel({
     revision: latest,
     now,
   });
+}
+
+/**
+ * Titles of the chapters a final export would name as missing (no final version yet), in
+ * export order and written as the export writes them; for the export dialog.
+ */
+export async function chaptersWithoutFinal({
+  db,
+  conceptId,
+}: {
+  db: Db;
+  conceptId: string;
+}): Promise<string[]> {
+  const rows = await db
+    .select({ title: chapters.title, fieldNumber: fields.number, fieldTitle: fields.title })
+    .from(chapters)
+    .leftJoin(fields, eq(fields.id, chapters.fieldId))
+    .where(
+      and(
+        eq(chapters.conceptId, conceptId),
+        not(
+          exists(
+            db
+              .select({ id: chapterVersions.id })
+              .from(chapterVersions)
+              .where(
+                and(eq(chapterVersions.chapterId, chapters.id), eq(chapterVersions.kind, "final")),
+              ),
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(chapters.position), asc(chapters.createdAt));
+  return rows.map((row) =>
+    row.fieldNumber === null ? row.title : `${row.fieldNumber} ${row.fieldTitle}`,
+  );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ExportModel } from "./model";
 import type { BinaryFormat } from "./render-job";
@@ -7,11 +8,16 @@ import type { BinaryFormat } from "./render-job";
 /** A render that takes longer than this is stopped (its worker terminated). */
 const RENDER_TIMEOUT_MS = 120_000;
 
+const WORKER_URL = pathToFileURL(path.resolve(process.cwd(), "lib/export/render-worker.mjs")).href;
+
 let queue: Promise<unknown> = Promise.resolve();
 
 function runWorker(model: ExportModel, format: BinaryFormat): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.resolve(process.cwd(), "lib/export/render-worker.mjs"), {
+    // A one-line script that imports the worker module, so Next's bundler does not follow it:
+    // the worker runs the TypeScript writers from the source tree through tsx.
+    const worker = new Worker(`import(${JSON.stringify(WORKER_URL)})`, {
+      eval: true,
       workerData: { model, format },
     });
     let bytes: Uint8Array<ArrayBuffer> | null = null;

@@ -10,7 +10,8 @@ async function loadJob() {
     if (error?.code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
     const { register } = await import("tsx/esm/api");
     register();
-    return import("./render-job.ts");
+    // A new specifier: the failed import stays cached under the old one.
+    return import("./render-job.ts?tsx");
   }
 }
 
