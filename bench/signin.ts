@@ -18,7 +18,7 @@ import { ensureBuild } from "@/server/ensure-build";
 import { identityOf } from "../tests/support/board-cards";
 import { DEMO } from "../tests/support/demo-fixture";
 import { HttpClient } from "../tests/support/http-client";
-import { median, printTable, writeResults } from "./report";
+import { median, percentile, printTable, writeResults } from "./report";
 import { boardClient, startBenchServer, type BoardClient } from "./bench-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -34,11 +34,6 @@ const CLIENTS = 10;
 const EDITS_PER_SECOND = 2;
 
 process.setMaxListeners(0);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 interface SignInLoad {
   /** Runs the parallel sign-ins for `seconds`; resolves with each sign-in's duration in ms. */
