@@ -142,9 +142,11 @@ export function ExportPanel({
         {!draft && missing.length ? (
           <div className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <p id={`${id}-missing`}>{t("missing", { count: missing.length })}</p>
-            <ul aria-labelledby={`${id}-missing`} className="mt-1 list-disc pl-5">
+            <ul aria-labelledby={`${id}-missing`} className="mt-2 flex flex-wrap gap-1.5">
               {missing.map((title) => (
-                <li key={title}>{title}</li>
+                <li key={title} className="rounded border border-amber-200 bg-white px-2 py-0.5">
+                  {title}
+                </li>
               ))}
             </ul>
           </div>

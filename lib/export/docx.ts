@@ -147,7 +147,7 @@ class BlockWriter {
 }
 
 /** The goals and measures of a field as one table: a goal row spanning all columns, its measures below. */
-export function goalsTable(goals: GoalRows[]) {
+function goalsTable(goals: GoalRows[]) {
   return fixedTable({
     widths: MEASURE_COLUMNS,
     header: L.columns,

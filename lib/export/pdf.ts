@@ -6,7 +6,7 @@
 import type { Content, ContentText, TableCell } from "pdfmake/interfaces";
 import { exportLabels as L } from "./labels";
 import type { Block, ExportModel, GoalRows, Inline } from "./model";
-import { pdfFrame, pdfSidebar, pdfTable } from "./pdf-kit";
+import { PDF_TEXT_WIDTH, pdfFrame, pdfSidebar, pdfTable } from "./pdf-kit";
 import { renderPdf } from "./pdf-printer";
 
 function runs(inlines: Inline[]): ContentText[] {
@@ -73,7 +73,15 @@ function blocks(list: Block[], chapterId: string): Content[] {
       case "rule":
         return {
           canvas: [
-            { type: "line", x1: 0, y1: 4, x2: 455, y2: 4, lineWidth: 0.5, lineColor: "#A6A6A6" },
+            {
+              type: "line",
+              x1: 0,
+              y1: 4,
+              x2: PDF_TEXT_WIDTH,
+              y2: 4,
+              lineWidth: 0.5,
+              lineColor: "#A6A6A6",
+            },
           ],
           margin: [0, 4, 0, 8],
         };
@@ -82,7 +90,7 @@ function blocks(list: Block[], chapterId: string): Content[] {
 }
 
 /** The goals and measures of a field as one table: a goal row spanning all columns, its measures below. */
-export function pdfGoalsTable(goals: GoalRows[]): Content {
+function pdfGoalsTable(goals: GoalRows[]): Content {
   return pdfTable({
     widths: [30, "*", 95, 70, 48, 44, 44],
     header: L.columns.map((text) => ({ text, style: "tableHeader" })),
@@ -109,8 +117,8 @@ export function pdfGoalsTable(goals: GoalRows[]): Content {
   });
 }
 
-/** The pdfmake document of the concept (exported for the paper and for tests). */
-export function conceptPdfDefinition(model: ExportModel) {
+/** The pdfmake document of the concept. */
+function conceptPdfDefinition(model: ExportModel) {
   const content: Content[] = [
     { text: "", margin: [0, 140, 0, 0] },
     ...(model.town ? [{ text: model.town, fontSize: 14, margin: [0, 0, 0, 8] } as Content] : []),

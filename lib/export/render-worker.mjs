@@ -1,6 +1,22 @@
-// The export render worker: writes one DOCX or PDF off the main thread, so a large concept never
-// stalls the sync server or other requests. Started per export by lib/export/render-export.ts.
-import { parentPort, workerData } from "node:worker_threads";
+// The export render worker: writes DOCX and PDF files off the main thread, so a large concept
+// never stalls the sync server or other requests. Started on demand by
+// lib/export/render-export.ts, which ends it again after a while without exports.
+import fs from "node:fs";
+import os from "node:os";
+import { parentPort } from "node:worker_threads";
+
+/**
+ * Renders at a lower CPU priority than the main thread (Linux: setpriority on this thread's own
+ * id), so on a busy machine the board's messages go first. Elsewhere it runs as it is.
+ */
+function lowerPriority() {
+  try {
+    const tid = Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
+    if (tid) os.setPriority(tid, 10);
+  } catch {
+    // not Linux, or not permitted
+  }
+}
 
 /** The TypeScript job, through tsx's loader when the worker did not inherit one. */
 async function loadJob() {
@@ -15,6 +31,13 @@ async function loadJob() {
   }
 }
 
+lowerPriority();
 const { renderBinary } = await loadJob();
-const bytes = await renderBinary(workerData.model, workerData.format);
-parentPort.postMessage(bytes, [bytes.buffer]);
+parentPort.on("message", async ({ id, model, format }) => {
+  try {
+    const bytes = await renderBinary(model, format);
+    parentPort.postMessage({ id, bytes }, [bytes.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error?.stack ?? error) });
+  }
+});

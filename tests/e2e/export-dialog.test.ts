@@ -32,7 +32,7 @@ describe("export dialog", () => {
     await ui.count(missing.getByRole("listitem")).toBe(11);
     expect(await missing.getByText("3 Deutschförderung").count()).toBe(0);
     await expectAccessible(page, "concept page with the export section");
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/export-1280.png`, fullPage: true });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/export-1280.png` });
 
     await region.getByRole("radio", { name: /^Entwurf/ }).check();
     await ui.count(missing).toBe(0);
