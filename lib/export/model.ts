@@ -90,14 +90,20 @@ const enums = de.enums;
 
 /** Berlin calendar date of `now`: yyyy-mm-dd and the German long form. */
 export function exportDate(now: Date): { date: string; dateLabel: string } {
-  const parts = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", ...options }).format(now);
-  const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
-  return { date, dateLabel: parts({ day: "numeric", month: "long", year: "numeric" }) };
+  const timeZone = "Europe/Berlin";
+  return {
+    date: new Intl.DateTimeFormat("en-CA", { timeZone }).format(now),
+    dateLabel: new Intl.DateTimeFormat("de-DE", {
+      timeZone,
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    }).format(now),
+  };
 }
 
 function inlinesOf(node: JSONContent, marks: Omit<Inline, "text"> = {}): Inline[] {
-  if (node.type === "hardBreak") return [{ text: "\n", ...marks }];
+  if (node.type === "hardBreak") return [{ text: "\n" }];
   if (node.type === "text") {
     const own: Omit<Inline, "text"> = { ...marks };
     for (const mark of node.marks ?? []) {
