@@ -11,20 +11,15 @@
  * Options: --seconds 10 (per phase)  --rounds 3 (phases alternate: quiet, sign-ins, quiet, …)
  * --parallel 16. Sign-in limits are switched off for the run, so every sign-in hashes.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import WebSocket from "ws";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
 import { ensureBuild } from "@/server/ensure-build";
-import type { CardAuthor } from "@/lib/board/board-schema";
 import { identityOf } from "../tests/support/board-cards";
 import { DEMO } from "../tests/support/demo-fixture";
 import { HttpClient } from "../tests/support/http-client";
-import { median, printTable, writeResults } from "./report";
-import { ownCard, timeArrivals } from "./timed-card";
+import { median, percentile, printTable, writeResults } from "./report";
+import { boardClient, startBenchServer, type BoardClient } from "./bench-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -39,94 +34,6 @@ const CLIENTS = 10;
 const EDITS_PER_SECOND = 2;
 
 process.setMaxListeners(0);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function startServer(): Promise<{
-  child: ChildProcess;
-  baseUrl: string;
-  stop(): Promise<void>;
-}> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kw-bench-signin-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      LOG_LEVEL: "info",
-      SIGNIN_LIMIT_PER_ACCOUNT: "0",
-      SIGNIN_LIMIT_PER_ADDRESS: "0",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start:\n${output}`)), 180_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"msg":"listening".*?"port":(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-  return {
-    child,
-    baseUrl: `http://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        await new Promise((resolve) => child.once("exit", resolve));
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-interface BoardClient {
-  edit(seq: number): void;
-  close(): void;
-}
-
-/** A y-websocket client on the board that timestamps its edits and times the others' arrival. */
-async function boardClient(
-  wsBase: string,
-  docName: string,
-  cookie: string,
-  author: CardAuthor,
-  latencies: number[],
-): Promise<BoardClient> {
-  class CookieWebSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
-    }
-  }
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsBase, docName, doc, {
-    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  timeArrivals(doc, (ms) => latencies.push(ms));
-  await new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    provider.on("sync", (synced: boolean) => synced && resolve());
-  });
-  return {
-    edit: ownCard(doc, author),
-    close: () => provider.destroy(),
-  };
-}
 
 interface SignInLoad {
   /** Runs the parallel sign-ins for `seconds`; resolves with each sign-in's duration in ms. */
@@ -276,7 +183,10 @@ async function runPhase({
 
 async function main() {
   ensureBuild(ROOT);
-  const server = await startServer();
+  const server = await startBenchServer({
+    prefix: "kw-bench-signin-",
+    env: { SIGNIN_LIMIT_PER_ACCOUNT: "0", SIGNIN_LIMIT_PER_ADDRESS: "0" },
+  });
   try {
     const moderator = new HttpClient(server.baseUrl);
     await moderator.signIn(DEMO.moderator);

@@ -139,7 +139,7 @@ const labels = de.enums;
  * Labels of rendered items. Versions and exports are the council document, which is German
  * whatever language the reader's UI has; the enum labels come from the German messages.
  */
-const itemLabels = {
+export const itemLabels = {
   goal: "Ziel",
   measure: "Maßnahme",
   responsible: "Zuständig",
@@ -156,8 +156,8 @@ function itemLookup(items: ConceptItems, attrs: Record<string, unknown> | undefi
   return { kind, id, item: items.get(itemKey(kind, id)) } as const;
 }
 
-/** The lines an embedded item reads as, shared by the HTML and the text rendering. */
-function itemLines(item: ConceptItemView) {
+/** The lines an embedded item reads as, shared by the HTML, the text rendering and exports. */
+export function itemLines(item: ConceptItemView) {
   const heading = `${item.kind === "goal" ? itemLabels.goal : itemLabels.measure} ${item.number}: ${item.text}`;
   const details: string[] = [];
   if (item.responsibilities.length)

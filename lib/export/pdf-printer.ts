@@ -1,4 +1,4 @@
-import "server-only";
+// Loaded only by the export render worker (lib/export/render-worker.mjs), never at server start.
 import { createRequire } from "node:module";
 import path from "node:path";
 import pdfmake from "pdfmake";

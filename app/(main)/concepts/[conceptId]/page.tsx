@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ExportPanel } from "@/components/concept/export-panel";
 import { MeasureCard } from "@/components/concept/measure-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
@@ -8,6 +9,7 @@ import { roleAtLeast } from "@/lib/auth/access";
 import { requirePageConceptRole } from "@/lib/auth/guards";
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import { getDb } from "@/lib/db/client";
+import { chaptersWithoutFinal } from "@/lib/export/load-export-model";
 import { revisionContent } from "@/lib/revision/revisions";
 
 /** The concept's fields, goals and measures; with ?revision=<n>, as they were in that revision. */
@@ -34,6 +36,7 @@ export default async function ConceptOverviewPage({
   if (!content) notFound();
   const t = await getTranslations();
   const canModerate = roleAtLeast(role, "moderator") && revisionNumber === null;
+  const missingFinal = await chaptersWithoutFinal({ db, conceptId });
 
   return (
     <div className="space-y-8">
@@ -45,6 +48,12 @@ export default async function ConceptOverviewPage({
           </a>
         </Alert>
       ) : null}
+      <ExportPanel
+        conceptId={conceptId}
+        canExportDraft={roleAtLeast(role, "editor")}
+        missing={missingFinal}
+        revision={revisionNumber}
+      />
       {content.concept.missionStatement ? (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t("concept.missionStatement")}</h2>
