@@ -31,6 +31,18 @@ const paragraph = (text: string): JSONContent => ({
   content: [{ type: "text", text }],
 });
 
+/** A paragraph of three runs of text (the last may be left out), the middle one commented. */
+function commentedParagraph([before, marked, after]: string[], threadId: string): JSONContent {
+  return {
+    type: "paragraph",
+    content: [
+      { type: "text", text: before },
+      { type: "text", text: marked, marks: [{ type: "comment", attrs: { threadId } }] },
+      ...(after ? [{ type: "text", text: after }] : []),
+    ],
+  };
+}
+
 /** Writes content into a chapter's fragment the way an editor does (y-tiptap's own encoding). */
 function write(client: SyncClient, json: JSONContent) {
   prosemirrorJSONToYXmlFragment(chapterSchema(), json, client.doc.getXmlFragment(CHAPTER_FRAGMENT));
@@ -297,19 +309,7 @@ describe("chapters API", () => {
     const threadId = crypto.randomUUID();
     write(author, {
       type: "doc",
-      content: [
-        {
-          type: "paragraph",
-          content: [
-            { type: "text", text: "Die Sprechstunde " },
-            {
-              type: "text",
-              text: "läuft dienstags",
-              marks: [{ type: "comment", attrs: { threadId } }],
-            },
-          ],
-        },
-      ],
+      content: [commentedParagraph(["Die Sprechstunde ", "läuft dienstags"], threadId)],
     });
     await stored(chapter.doc, "dienstags");
     const created = await editor.fetch(
@@ -675,16 +675,7 @@ describe("chapters API", () => {
     const threadId = crypto.randomUUID();
     write(author, {
       type: "doc",
-      content: [
-        {
-          type: "paragraph",
-          content: [
-            { type: "text", text: "Die " },
-            { type: "text", text: "Beratung", marks: [{ type: "comment", attrs: { threadId } }] },
-            { type: "text", text: " ist montags offen." },
-          ],
-        },
-      ],
+      content: [commentedParagraph(["Die ", "Beratung", " ist montags offen."], threadId)],
     });
     await stored(chapter.doc, "montags");
     await editor.fetch(
