@@ -30,7 +30,7 @@ const KEYSTROKES = 50;
 const EDITABLE = '[data-testid="chapter-editor"][contenteditable="true"]';
 
 /** A draft chapter of the demo concept filled with the bench chapter through a y-websocket client. */
-export async function seedChapter(
+async function seedChapter(
   baseUrl: string,
   moderator: HttpClient,
   { words, measures }: { words: number; measures: number },
@@ -95,7 +95,7 @@ export async function seedChapter(
 }
 
 /** Opens the chapter and waits until every block is shown, the store's items are in and typing works. */
-export async function openEditable(page: Page, url: string, blocks: number) {
+async function openEditable(page: Page, url: string, blocks: number) {
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(
     ({ selector, count }) => {
