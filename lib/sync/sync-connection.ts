@@ -113,6 +113,9 @@ export class SyncConnection extends ObservableV2<{
     provider.on("status", ({ status }) => {
       if (status === "connected") {
         this.opened = true;
+        // Read access was learnt before this socket opened; it may have widened meanwhile (a
+        // chapter reopened between the token and the upgrade): ask again.
+        if (this.access === "read") void this.recheck();
         this.setStatus({ state: "connected", synced: provider.synced });
       } else if (this.status.state !== "denied") {
         this.setStatus({ state: status === "connecting" ? "connecting" : "offline" });
