@@ -90,9 +90,11 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
   const presence = usePresence(awareness, session.me.name);
   const colour = useMemo(() => caretColour(session.me.id), [session.me.id]);
 
-  // Access dropped to read: ask the server why (final, or no longer allowed to edit).
+  // Access dropped to read: ask the server why (final, or no longer allowed to edit). Writing
+  // allowed again while the page still says final: the chapter was reopened.
+  const reopened = access === "write" && status === "final";
   useEffect(() => {
-    if (access !== "read") return;
+    if (access !== "read" && !reopened) return;
     let cancelled = false;
     void (async () => {
       try {
@@ -105,7 +107,7 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
         const current = list.find((chapter) => chapter.id === session.chapterId);
         if (cancelled) return;
         if (current) setStatus(current.status);
-        setDemoted(current?.status !== "final");
+        setDemoted(access === "read" && current?.status !== "final");
       } catch {
         if (!cancelled) setDemoted(true);
       }
@@ -113,7 +115,7 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
     return () => {
       cancelled = true;
     };
-  }, [access, session.conceptId, session.chapterId]);
+  }, [access, reopened, session.conceptId, session.chapterId]);
 
   const reason: ReadOnlyReason | null =
     state.state === "denied"

@@ -5,25 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Alert } from "@/components/ui/form";
-
-export interface ChapterSummary {
-  id: string;
-  kind: string;
-  title: string;
-  status: "draft" | "in_review" | "final";
-  position: number;
-  openComments?: number;
-  latestVersion: number | null;
-  lastEditedBy: string | null;
-  lastEditedAt: string | null;
-  review: {
-    reviewId: string;
-    version: number;
-    reviewers: number;
-    approved: number;
-    changesRequested: number;
-  } | null;
-}
+import type { ChapterSummary } from "@/lib/chapter/chapters";
 
 const STATUS_TONE = { draft: "neutral", in_review: "amber", final: "green" } as const;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { conceptItemsOf, type ConceptItems } from "@/lib/chapter/content";
+import { conceptItemsOf, type ConceptItems } from "@/lib/chapter/concept-item-view";
 import type { ConceptContent } from "@/lib/concept/load-concept-content";
 
 /** How often the store is read again, so a commit from a board shows up in an open chapter. */

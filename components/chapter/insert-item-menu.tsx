@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Input } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
-import type { ConceptItemView } from "@/lib/chapter/content";
+import type { ConceptItemView } from "@/lib/chapter/concept-item-view";
 import type { ConceptItemKind } from "@/lib/chapter/extensions";
 import { useConceptItems } from "./concept-items-context";
 

@@ -6,7 +6,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
-import { isAllowedHref } from "@/lib/chapter/extensions";
+import { isAllowedHref } from "@/lib/chapter/links";
 
 /** The toolbar's link button and its dialog: a web or e-mail address, nothing else. */
 export function LinkDialog({

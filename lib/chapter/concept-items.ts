@@ -1,7 +1,7 @@
 import { loadConceptContent } from "@/lib/concept/load-concept-content";
 import type { Queryable } from "@/lib/db/client";
 import { revisionContent } from "@/lib/revision/revisions";
-import { conceptItemsOf, type ConceptItems } from "./content";
+import { conceptItemsOf, type ConceptItems } from "./concept-item-view";
 
 /**
  * The goals and measures embedded items render from: the latest committed content of the

@@ -11,67 +11,9 @@ import type { Schema } from "@tiptap/pm/model";
 import { escapeHTML, renderToHTMLString } from "@tiptap/static-renderer";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import type { ConceptContent } from "@/lib/concept/load-concept-content";
-import type { MeasureStatus, ResponsibilityRole } from "@/lib/db/schema";
 import de from "@/messages/de.json";
-import {
-  CHAPTER_FRAGMENT,
-  chapterExtensions,
-  CommentMark,
-  type ConceptItemKind,
-} from "./extensions";
-
-/** A goal or measure as an embedded item shows it. */
-export interface ConceptItemView {
-  kind: ConceptItemKind;
-  id: string;
-  /** "2.4" for a goal, "2.4.1" for a measure. */
-  number: string;
-  text: string;
-  /** Measures only: responsibilities with their roles, target and status. */
-  responsibilities: Array<{ organisation: string; role: ResponsibilityRole }>;
-  target: string;
-  status: MeasureStatus | null;
-  retired: boolean;
-}
-
-/** The goals and measures of one state of the concept store, by `${kind}:${id}`. */
-export type ConceptItems = ReadonlyMap<string, ConceptItemView>;
-
-const itemKey = (kind: string, id: string) => `${kind}:${id}`;
-
-export function conceptItemsOf(content: ConceptContent | undefined): ConceptItems {
-  const items = new Map<string, ConceptItemView>();
-  for (const field of content?.fields ?? [])
-    for (const goal of field.goals) {
-      const goalNumber = `${field.number}.${goal.number}`;
-      items.set(itemKey("goal", goal.id), {
-        kind: "goal",
-        id: goal.id,
-        number: goalNumber,
-        text: goal.text,
-        responsibilities: [],
-        target: "",
-        status: null,
-        retired: goal.retired,
-      });
-      for (const measure of goal.measures)
-        items.set(itemKey("measure", measure.id), {
-          kind: "measure",
-          id: measure.id,
-          number: `${goalNumber}.${measure.number}`,
-          text: measure.title,
-          responsibilities: measure.responsibilities.map((r) => ({
-            organisation: r.organisationName,
-            role: r.role,
-          })),
-          target: measure.target,
-          status: measure.status,
-          retired: measure.retired,
-        });
-    }
-  return items;
-}
+import { conceptItemKey, type ConceptItems, type ConceptItemView } from "./concept-item-view";
+import { CHAPTER_FRAGMENT, chapterExtensions, CommentMark } from "./extensions";
 
 let schema: Schema | null = null;
 /** The chapter schema, built once (getSchema resolves every extension). */
@@ -153,7 +95,7 @@ export const itemLabels = {
 function itemLookup(items: ConceptItems, attrs: Record<string, unknown> | undefined) {
   const kind = attrs?.kind === "goal" ? "goal" : "measure";
   const id = typeof attrs?.id === "string" ? attrs.id : "";
-  return { kind, id, item: items.get(itemKey(kind, id)) } as const;
+  return { kind, id, item: items.get(conceptItemKey(kind, id)) } as const;
 }
 
 /** The lines an embedded item reads as, shared by the HTML, the text rendering and exports. */

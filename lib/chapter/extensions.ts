@@ -2,15 +2,12 @@ import { Mark, mergeAttributes, Node, type Extensions } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 
+import { isAllowedHref } from "./links";
+
 export { CHAPTER_FRAGMENT } from "./fragment";
 
 export const conceptItemKinds = ["goal", "measure"] as const;
 export type ConceptItemKind = (typeof conceptItemKinds)[number];
-
-/** Links may point to the web or to an e-mail address, nothing else (no `javascript:`). */
-export function isAllowedHref(href: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(href.trim());
-}
 
 /**
  * A goal or measure of the concept store embedded in a chapter. The node stores only the kind

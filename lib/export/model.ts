@@ -6,14 +6,9 @@
  * it crosses into the render worker as it is.
  */
 import type { JSONContent } from "@tiptap/core";
-import {
-  conceptItemsOf,
-  itemLabels,
-  itemLines,
-  stripCommentMarks,
-  type ConceptItems,
-} from "@/lib/chapter/content";
-import { isAllowedHref } from "@/lib/chapter/extensions";
+import { itemLabels, itemLines, stripCommentMarks } from "@/lib/chapter/content";
+import { conceptItemsOf, type ConceptItems } from "@/lib/chapter/concept-item-view";
+import { isAllowedHref } from "@/lib/chapter/links";
 import type { ConceptContent } from "@/lib/concept/load-concept-content";
 import de from "@/messages/de.json";
 

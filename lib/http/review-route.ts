@@ -38,7 +38,21 @@ export function reviewRoute(
   });
 }
 
-/** The base of links shown to people: PUBLIC_URL, else the request's own origin. */
+/**
+ * The base of links shown to people: PUBLIC_URL, else the host the request was sent to (its Host
+ * header; request.url names the custom server's own address, e.g. localhost), over https when
+ * the proxy says so (X-Forwarded-Proto, trusted like next-auth's AUTH_TRUST_HOST).
+ */
 export function publicBaseUrl(request: Request): string {
-  return getEnv().PUBLIC_URL ?? new URL(request.url).origin;
+  const publicUrl = getEnv().PUBLIC_URL;
+  if (publicUrl) return new URL(publicUrl).origin;
+  const own = new URL(request.url);
+  const host = request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const protocol = proto === "https" || proto === "http" ? `${proto}:` : own.protocol;
+  try {
+    return host ? new URL(`${protocol}//${host}`).origin : own.origin;
+  } catch {
+    return own.origin;
+  }
 }

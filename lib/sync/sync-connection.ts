@@ -83,7 +83,7 @@ export class SyncConnection extends ObservableV2<{
         body: JSON.stringify({ doc: this.options.docName }),
       });
       if (response.ok) {
-        this.access = ((await response.json()) as { access: "read" | "write" }).access;
+        this.setAccess(((await response.json()) as { access: "read" | "write" }).access);
         return null;
       }
       return STATUS_REASON[response.status] ?? "offline";
@@ -113,6 +113,9 @@ export class SyncConnection extends ObservableV2<{
     provider.on("status", ({ status }) => {
       if (status === "connected") {
         this.opened = true;
+        // Read access was learnt before this socket opened; it may have widened meanwhile (a
+        // chapter reopened between the token and the upgrade): ask again.
+        if (this.access === "read") void this.recheck();
         this.setStatus({ state: "connected", synced: provider.synced });
       } else if (this.status.state !== "denied") {
         this.setStatus({ state: status === "connecting" ? "connecting" : "offline" });
@@ -125,9 +128,12 @@ export class SyncConnection extends ObservableV2<{
       if (isTerminalClose(code))
         this.setStatus({ state: "denied", reason: CLOSE_REASON[code] ?? "forbidden" });
     });
-    provider.on("connection-close", () => {
+    provider.on("connection-close", (event) => {
       // A refused upgrade looks like any network failure from here: ask the server why.
       if (!this.opened && this.status.state !== "denied") void this.recheck();
+      // The server widened access (a chapter reopened, a viewer promoted) and has the client
+      // reconnect: learn what the next socket may do.
+      else if (event?.code === CLOSE_CODES.resync && this.access === "read") void this.recheck();
       this.opened = false;
     });
   }

@@ -204,13 +204,21 @@ describe("chapter editor", () => {
     raw.destroy();
     reader.destroy();
 
-    // A final chapter opens read-only with its notice; reopening makes it writable again.
+    // A final chapter opens read-only with its notice; reopening makes it writable again, also
+    // for the other person's open editor, without a reload.
     await editor.page.reload();
     await ui.visible(editor.page.getByTestId("read-only-notice"));
     await moderator.page.getByTestId("reopen").click();
     await ui.visible(
       moderator.page.locator('[data-testid="chapter-editor"][contenteditable="true"]'),
     );
+    await ui.visible(editor.page.locator('[data-testid="chapter-editor"][contenteditable="true"]'));
+    await ui.count(editor.page.getByTestId("read-only-notice")).toBe(0);
+    await chapterUi.cursorAfter(editor.page, "Finalisieren geschrieben.");
+    await editor.page.keyboard.type(" Wieder offen.");
+    await expect
+      .poll(() => chapterUi.text(moderator.page), { timeout: 10_000 })
+      .toContain("Wieder offen.");
     await moderator.close();
     await editor.close();
   }, 150_000);

@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { JSONContent } from "@tiptap/core";
 import { Node as PMNode } from "@tiptap/pm/model";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
@@ -29,6 +30,18 @@ const paragraph = (text: string): JSONContent => ({
   type: "paragraph",
   content: [{ type: "text", text }],
 });
+
+/** A paragraph of three runs of text (the last may be left out), the middle one commented. */
+function commentedParagraph([before, marked, after]: string[], threadId: string): JSONContent {
+  return {
+    type: "paragraph",
+    content: [
+      { type: "text", text: before },
+      { type: "text", text: marked, marks: [{ type: "comment", attrs: { threadId } }] },
+      ...(after ? [{ type: "text", text: after }] : []),
+    ],
+  };
+}
 
 /** Writes content into a chapter's fragment the way an editor does (y-tiptap's own encoding). */
 function write(client: SyncClient, json: JSONContent) {
@@ -296,19 +309,7 @@ describe("chapters API", () => {
     const threadId = crypto.randomUUID();
     write(author, {
       type: "doc",
-      content: [
-        {
-          type: "paragraph",
-          content: [
-            { type: "text", text: "Die Sprechstunde " },
-            {
-              type: "text",
-              text: "läuft dienstags",
-              marks: [{ type: "comment", attrs: { threadId } }],
-            },
-          ],
-        },
-      ],
+      content: [commentedParagraph(["Die Sprechstunde ", "läuft dienstags"], threadId)],
     });
     await stored(chapter.doc, "dienstags");
     const created = await editor.fetch(
@@ -402,6 +403,8 @@ describe("chapters API", () => {
       link: { id: string; url: string; expiresAt: string };
     };
     expect(round.link.url).toMatch(/\/review\/join\/[\w-]+$/);
+    // The link names the host the moderator used, not the server's own listening address.
+    expect(new URL(round.link.url).origin).toBe(server.url);
     expect((await list(moderator)).find((c) => c.id === chapter.id)).toMatchObject({
       status: "in_review",
       review: { reviewId: round.reviewId, version: round.version, reviewers: 1, approved: 0 },
@@ -571,5 +574,167 @@ describe("chapters API", () => {
     const reader = open(chapter.doc, moderator);
     await reader.synced;
     expect(reader.doc.getMap("sidecar").size).toBe(0);
+  });
+
+  /** Chapters that are not final and no other test here writes to, one per test. */
+  const spare = () => {
+    const chapter = [1, 2, 7, 8, 0]
+      .map((i) => fieldChapters[i])
+      .find((c) => c && c.status !== "final" && !spareUsed.has(c.id));
+    if (!chapter) throw new Error("no spare chapter in the demo");
+    spareUsed.add(chapter.id);
+    return chapter;
+  };
+  const spareUsed = new Set<string>();
+
+  it("drops elements, attributes and links the chapter schema does not know; stores none of them", async () => {
+    const chapter = spare();
+    const paragraphWith = (fill: (p: Y.XmlElement) => void) => (f: Y.XmlFragment) => {
+      const p = new Y.XmlElement("paragraph");
+      fill(p);
+      f.insert(0, [p]);
+    };
+    const attempts: Array<[string, (f: Y.XmlFragment) => void]> = [
+      [
+        "unknown_element",
+        (f) => {
+          const script = new Y.XmlElement("script");
+          script.insert(0, [new Y.XmlText("alert('Skript')")]);
+          f.insert(0, [script]);
+        },
+      ],
+      [
+        "unknown_attribute",
+        paragraphWith((p) => {
+          p.setAttribute("onclick", "alert(1)");
+          p.insert(0, [new Y.XmlText("Harmloser Absatz")]);
+        }),
+      ],
+      [
+        "invalid_mark_attribute",
+        paragraphWith((p) => {
+          const text = new Y.XmlText();
+          text.insert(0, "Hier klicken", { link: { href: "javascript:alert(1)" } });
+          p.insert(0, [text]);
+        }),
+      ],
+    ];
+    for (const [reason, change] of attempts) {
+      const rogue = open(chapter.doc, editor);
+      await rogue.synced;
+      change(rogue.doc.getXmlFragment(CHAPTER_FRAGMENT));
+      await until(() => rogue.permissionDenied.includes(`rejected:${reason}`), 5_000, reason);
+      rogue.destroy();
+    }
+    // An allowed link is stored, and nothing of the attempts before it.
+    const author = open(chapter.doc, editor);
+    await author.synced;
+    paragraphWith((p) => {
+      const text = new Y.XmlText();
+      text.insert(0, "Stadtportal", { link: { href: "https://deichhausen.example" } });
+      p.insert(0, [text]);
+    })(author.doc.getXmlFragment(CHAPTER_FRAGMENT));
+    await stored(chapter.doc, "Stadtportal");
+    const reader = open(chapter.doc, moderator);
+    await reader.synced;
+    const content = reader.doc.getXmlFragment(CHAPTER_FRAGMENT).toString();
+    for (const rogueText of ["script", "Skript", "onclick", "Harmloser", "javascript", "klicken"])
+      expect(content).not.toContain(rogueText);
+    expect(content).toContain("https://deichhausen.example");
+  });
+
+  it("two moderators finalising at once get one final version and a 409", async () => {
+    const chapter = spare();
+    const url = `${base()}/${chapter.id}`;
+    const versions = async () =>
+      (await (await moderator.fetch(`${url}/versions`)).json()) as Array<{ kind: string }>;
+    const before = (await versions()).length;
+    const colleague = await signedIn(server.url, DEMO.moderator);
+    const answers = await Promise.all(
+      [moderator, colleague].map((as) => as.fetch(url, json("PATCH", { status: "final" }))),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const refused = answers.find((a) => a.status === 409)!;
+    expect(await refused.json()).toEqual({ error: "conflict:status" });
+    const after = await versions();
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)?.kind).toBe("final");
+    await moderator.fetch(url, json("PATCH", { status: "draft" }));
+  });
+
+  it("restoring a version brings back no comment marks; threads on the replaced text stay, detached", async () => {
+    const chapter = spare();
+    const url = `${base()}/${chapter.id}`;
+    const author = open(chapter.doc, editor);
+    await author.synced;
+    write(author, { type: "doc", content: [paragraph("Die Beratung ist offen.")] });
+    await stored(chapter.doc, "Beratung");
+    const { version } = (await (
+      await moderator.fetch(`${url}/check-back`, json("POST", {}))
+    ).json()) as { version: number };
+    const threadId = crypto.randomUUID();
+    write(author, {
+      type: "doc",
+      content: [commentedParagraph(["Die ", "Beratung", " ist montags offen."], threadId)],
+    });
+    await stored(chapter.doc, "montags");
+    await editor.fetch(
+      `${url}/comments`,
+      json("POST", { id: threadId, quote: "Beratung", body: "Welche Beratung?" }),
+    );
+    expect(markedText(author.doc, threadId)).toBe("Beratung");
+
+    expect(
+      (await editor.fetch(`${url}/versions/${version}/restore`, json("POST", {}))).status,
+    ).toBe(200);
+    await until(
+      () => !author.doc.getXmlFragment(CHAPTER_FRAGMENT).toString().includes("montags"),
+      5_000,
+      "restored",
+    );
+    // The word is back, its mark is not: restored content carries no comment marks.
+    expect(author.doc.getXmlFragment(CHAPTER_FRAGMENT).toString()).toContain("Beratung");
+    expect(markedText(author.doc, threadId)).toBe("");
+    expect(author.doc.getXmlFragment(CHAPTER_FRAGMENT).toString()).not.toContain("comment");
+    // The thread is not lost: listed as detached, with its quote and its comment.
+    const threads = (await (await editor.fetch(`${url}/comments`)).json()) as Array<{
+      id: string;
+      detached: boolean;
+      quote: string;
+      comments: Array<{ body: string }>;
+    }>;
+    expect(threads.find((t) => t.id === threadId)).toMatchObject({
+      detached: true,
+      quote: "Beratung",
+      comments: [{ body: "Welche Beratung?" }],
+    });
+  });
+
+  it("review links name PUBLIC_URL, else the host the moderator used", async () => {
+    const chapter = spare();
+    await moderator.fetch(`${base()}/${chapter.id}/check-back`, json("POST", {}));
+    const body = JSON.stringify({ expiresInHours: 24 });
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(`${server.url}${base()}/${chapter.id}/check-back/links`, {
+        method: "POST",
+        headers: {
+          host: "werkstatt.deichhausen.example",
+          cookie: moderator.cookieHeader,
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(body)),
+        },
+      });
+      request.on("response", (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      request.on("error", reject);
+      request.end(body);
+    });
+    expect(answer.status).toBe(201);
+    expect((JSON.parse(answer.body) as { url: string }).url).toMatch(
+      /^http:\/\/werkstatt\.deichhausen\.example\/review\/join\/[\w-]+$/,
+    );
   });
 });

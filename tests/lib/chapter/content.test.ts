@@ -7,10 +7,10 @@ import {
   chapterJSONOfState,
   chapterStateFromJSON,
   commentThreadIds,
-  conceptItemsOf,
   renderChapterHTML,
   renderChapterText,
 } from "@/lib/chapter/content";
+import { conceptItemsOf } from "@/lib/chapter/concept-item-view";
 import { CHAPTER_FRAGMENT } from "@/lib/chapter/extensions";
 import type { ConceptContent } from "@/lib/concept/load-concept-content";
 

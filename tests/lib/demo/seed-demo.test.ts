@@ -1,5 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
-import { chapterJSONOfState, conceptItemsOf, renderChapterText } from "@/lib/chapter/content";
+import { conceptItemsOf } from "@/lib/chapter/concept-item-view";
+import { chapterJSONOfState, renderChapterText } from "@/lib/chapter/content";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
