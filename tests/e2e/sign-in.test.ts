@@ -58,7 +58,13 @@ describe("signing in and reading the demo concept in Chromium", () => {
     await ui.text(viewer.main()).toContain(goal);
     await ui.count(viewer.page.getByRole("link", { name: "Handlungsfelder bearbeiten" })).toBe(0);
     await ui.count(viewer.page.getByRole("link", { name: "Mitglieder" })).toBe(0);
-    await ui.count(viewer.main().locator("form, button, input, textarea, select")).toBe(0);
+    // The only controls are the export's (final version only): nothing edits the concept.
+    const controls = "form, button, input, textarea, select";
+    const exportPanel = viewer.main().getByRole("region", { name: "Exportieren" });
+    await ui.count(exportPanel.locator('input[value="draft"]')).toBe(0);
+    await ui
+      .count(viewer.main().locator(controls))
+      .toBe((await exportPanel.locator(controls).count()) as number);
 
     // English is selectable; German stays the default for everyone else.
     await viewer.page.getByRole("button", { name: "Englisch" }).click();
