@@ -2,8 +2,10 @@
  * `npm run bench:board`: a board with 500 cards in real Chromium over loopback.
  *
  * Measures, for a fresh page load of /board/<workshopId>:
- * - navigation → interactive: all 500 cards rendered, the document synced, and the
- *   "add card" box accepting input
+ * - navigation → interactive: the first screen of cards rendered, the document synced, and the
+ *   "add card" box accepting input (the board renders a screenful per lane first, the rest in a
+ *   React transition that input interrupts)
+ * - navigation → all 500 cards in the page
  * - first-load JavaScript of the board page (gzip, as served)
  * - one edit in one browser → visible in a second browser
  *
@@ -65,7 +67,7 @@ async function seedBoard(
 async function timeToInteractive(
   page: Page,
   url: string,
-): Promise<{ ms: number; jsGzipBytes: number }> {
+): Promise<{ ms: number; allCardsMs: number; jsGzipBytes: number }> {
   const scripts: Buffer[] = [];
   const onResponse = async (response: import("playwright-core").Response) => {
     if (response.request().resourceType() === "script")
@@ -74,21 +76,27 @@ async function timeToInteractive(
   page.on("response", onResponse);
   const started = Date.now();
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(
-    (cards) =>
-      document.querySelectorAll('[data-testid="card"]').length >= cards &&
-      document.querySelector('[data-testid="sync-status"]')?.getAttribute("data-state") ===
-        "connected",
-    CARDS,
-    { timeout: 60_000, polling: "raf" },
-  );
-  const box = page.getByLabel("Text der neuen Karte").first();
+  const cardsShown = (cards: number) =>
+    page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('[data-testid="card"]').length >= n &&
+        document.querySelector('[data-testid="sync-status"]')?.getAttribute("data-state") ===
+          "connected",
+      cards,
+      { timeout: 60_000, polling: "raf" },
+    );
+  await cardsShown(Math.min(CARDS, 12));
+  // Found by its form, not by its label: Playwright's label lookup walks every one of the 500
+  // cards' labelled text fields and would add its own time to the figure.
+  const box = page.locator('form[aria-label="Neue Karte"] textarea').first();
   await box.fill("x");
   const ms = Date.now() - started;
+  await cardsShown(CARDS);
+  const allCardsMs = Date.now() - started;
   await box.fill("");
   page.off("response", onResponse);
   const jsGzipBytes = scripts.reduce((sum, body) => sum + zlib.gzipSync(body).length, 0);
-  return { ms, jsGzipBytes };
+  return { ms, allCardsMs, jsGzipBytes };
 }
 
 async function main() {
@@ -116,6 +124,7 @@ async function main() {
     });
 
     const loads: number[] = [];
+    const allCards: number[] = [];
     let jsGzipBytes = 0;
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -123,6 +132,7 @@ async function main() {
       const page = await context.newPage();
       const result = await timeToInteractive(page, boardUrl);
       loads.push(result.ms);
+      allCards.push(result.allCardsMs);
       jsGzipBytes = result.jsGzipBytes;
       await context.close();
     }
@@ -161,6 +171,7 @@ async function main() {
       ["cards on the board", String(CARDS)],
       [`navigation → interactive, median of ${RUNS} (ms)`, String(median(loads))],
       ["navigation → interactive, all runs (ms)", loads.join(", ")],
+      [`navigation → all ${CARDS} cards in the page, median (ms)`, String(median(allCards))],
       ["first-load JavaScript of the board page (KB gzip)", (jsGzipBytes / 1024).toFixed(0)],
       [
         "edit in one browser → visible in another, median of 10 (ms)",
@@ -172,6 +183,7 @@ async function main() {
     writeResults("board", {
       cards: CARDS,
       loadsMs: loads,
+      allCardsMs: allCards,
       jsGzipBytes,
       editLatenciesMs: editLatencies,
     });

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -14,7 +14,13 @@ import { castDot, getMyDots, getPrivateCards } from "@/lib/board/private-scope";
 import { isAppError } from "@/lib/errors";
 import type { BoardSession } from "@/lib/workshop/board-access";
 import { PresenceList, ShortcutsHelp, SyncBadge } from "./board-header";
-import { useGoalOptions, usePresence, useStable, useUndo } from "./board-hooks";
+import {
+  useEditorsByCard,
+  useGoalOptions,
+  usePresence,
+  useStable,
+  useUndo,
+} from "./board-hooks";
 import { BoardDragAndDrop } from "./drag-and-drop";
 import { FacilitationBar, PhaseAndTimer, useControlState } from "./facilitation";
 import { LaneColumn } from "./lane-column";
@@ -26,16 +32,29 @@ import { useDocVersion, useSyncedDoc } from "@/components/sync/use-synced-doc";
  * screen; moderators get a compact facilitation bar and a drawer for preparation, and on a
  * phone the header (phase, countdown) stays in view and a selector jumps between fields.
  */
-export function BoardApp({ session }: { session: BoardSession }) {
+export function BoardApp({
+  session,
+  boardState,
+}: {
+  session: BoardSession;
+  /** The board document's state when the page was rendered (base64 Yjs update). */
+  boardState?: string;
+}) {
   const t = useTranslations("board");
   const tUi = useTranslations("boardUi");
-  const { doc, awareness, state } = useSyncedDoc(session.boardDoc);
-  const control = useSyncedDoc(session.controlDoc).doc;
-  const scope = useSyncedDoc(session.privateDoc).doc;
+  const { doc, awareness, state } = useSyncedDoc(session.boardDoc, {
+    access: session.access,
+    state: boardState,
+  });
+  const control = useSyncedDoc(session.controlDoc, {
+    access: session.canModerate ? "write" : "read",
+  }).doc;
+  const scope = useSyncedDoc(session.privateDoc, { access: "write" }).doc;
   const { spotlight, privateMode, locked, voting, results } = useControlState(control);
   useDocVersion(doc);
   useDocVersion(scope);
   const presence = usePresence(awareness, session.me.name);
+  const editors = useEditorsByCard(presence, doc.clientID);
   const lockedOut = locked && !session.canModerate;
   const canEdit = session.access === "write" && state.state !== "denied" && !lockedOut;
   const moderating = session.canModerate && canEdit;
@@ -44,6 +63,10 @@ export function BoardApp({ session }: { session: BoardSession }) {
   const closeDrawer = useCallback(() => setDrawer(false), []);
   const spotlightCard = useCallback(
     (cardId: string) => setSpotlight(control, { kind: "card", id: cardId }),
+    [control],
+  );
+  const spotlightLane = useCallback(
+    (laneId: string) => setSpotlight(control, { kind: "lane", id: laneId }),
     [control],
   );
   const onEditing = useCallback(
@@ -64,6 +87,7 @@ export function BoardApp({ session }: { session: BoardSession }) {
   const [sortByVotes, setSortByVotes] = useState(true);
   const lanes = getLanes(doc);
   const cards = getCards(doc);
+  const cardLimit = useFirstScreenFirst(cards.length > 0);
   const hiddenCards = session.privateDoc ? getPrivateCards(scope) : [];
   const goals = useGoalOptions(cards);
   const clusters = useStable(getClusters(doc));
@@ -101,6 +125,8 @@ export function BoardApp({ session }: { session: BoardSession }) {
             {session.isMember ? (
               <Link
                 href={`/concepts/${session.workshop.conceptId}/workshops`}
+                // Not prefetched: the request would compete with the board's own loading.
+                prefetch={false}
                 className="text-xs text-brand-700 hover:underline"
               >
                 ← {t("back")}
@@ -242,13 +268,11 @@ export function BoardApp({ session }: { session: BoardSession }) {
                 canEdit={canEdit}
                 canModerate={session.canModerate}
                 me={session.me}
-                presence={presence}
+                editors={editors}
                 goals={goals}
                 onSpotlightCard={moderating ? spotlightCard : null}
                 spotlit={spotlight?.kind === "lane" && spotlight.id === lane.id}
-                onSpotlight={
-                  moderating ? () => setSpotlight(control, { kind: "lane", id: lane.id }) : null
-                }
+                onSpotlight={moderating ? spotlightLane : null}
                 onEditing={onEditing}
                 voting={
                   myDots
@@ -264,6 +288,7 @@ export function BoardApp({ session }: { session: BoardSession }) {
                 sortedByVotes={totals !== null && sortByVotes}
                 clusters={clusters}
                 hiddenOnPhone={byField && !section?.laneIds.includes(lane.id)}
+                cardLimit={cardLimit}
               />
             ))
           )}
@@ -271,6 +296,22 @@ export function BoardApp({ session }: { session: BoardSession }) {
       </BoardDragAndDrop>
     </div>
   );
+}
+
+/** Cards per lane that fill a first screen (a projector, a laptop). */
+const FIRST_SCREEN_CARDS = 12;
+
+/**
+ * How many cards each lane renders: at first only a screenful, so a board of hundreds of cards
+ * shows and takes input at once; the rest follow in a transition, which React renders in small
+ * slices between the person's input and the socket's messages.
+ */
+function useFirstScreenFirst(hasCards: boolean): number {
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    if (hasCards && !all) startTransition(() => setAll(true));
+  }, [hasCards, all]);
+  return all ? Number.POSITIVE_INFINITY : FIRST_SCREEN_CARDS;
 }
 
 function Notice({

@@ -78,6 +78,26 @@ export function useUndo(doc: Y.Doc) {
   };
 }
 
+/**
+ * Who else is editing which card: card id → their names, joined. Its identity changes only when
+ * that does, so presence changes (someone arriving, leaving) leave the lanes alone.
+ */
+export function useEditorsByCard(
+  presence: Presence[],
+  myClientId: number,
+): Readonly<Record<string, string>> {
+  const byCard: Record<string, string[]> = {};
+  for (const person of presence)
+    if (person.editing && person.clientId !== myClientId)
+      (byCard[person.editing] ??= []).push(person.name);
+  const editors = Object.fromEntries(
+    Object.entries(byCard).map(([cardId, names]) => [cardId, names.join(", ")]),
+  );
+  const key = JSON.stringify(editors);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the object
+  return useMemo(() => editors, [key]);
+}
+
 /** The goal cards a measure can be linked to. */
 export function useGoalOptions(cards: Card[]): GoalOption[] {
   return useStable(cards.filter((c) => c.kind === "goal").map((c) => ({ id: c.id, text: c.text })));

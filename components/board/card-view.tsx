@@ -5,7 +5,7 @@ import { memo, useId, useState, type KeyboardEvent } from "react";
 import type * as Y from "yjs";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { moveCard, removeCard, type Card, type Cluster } from "@/lib/board/board-doc";
+import { moveCard, removeCard, sameCard, type Card, type Cluster } from "@/lib/board/board-doc";
 import type { CardMoves } from "@/lib/board/board-layout";
 import type { CardColour, CardKind } from "@/lib/board/board-schema";
 import { CardOptionsForm } from "./card-options";
@@ -67,17 +67,6 @@ export interface CardViewProps {
   /** Dots in the revealed round, if one is shown. */
   votes: number | null;
 }
-
-const sameCard = (a: Card, b: Card) =>
-  a.id === b.id &&
-  a.text === b.text &&
-  a.kind === b.kind &&
-  a.colour === b.colour &&
-  a.laneId === b.laneId &&
-  a.author?.name === b.author?.name &&
-  a.goalCardId === b.goalCardId &&
-  a.clusterId === b.clusterId &&
-  JSON.stringify(a.measure) === JSON.stringify(b.measure);
 
 const sameMoves = (a: CardMoves | null, b: CardMoves | null) =>
   a === b ||

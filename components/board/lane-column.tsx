@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
-import { removeCluster, type Card, type Cluster, type Lane } from "@/lib/board/board-doc";
+import { removeCluster, sameCard, type Card, type Cluster, type Lane } from "@/lib/board/board-doc";
 import { cardMoves, laneOrder, laneSegments } from "@/lib/board/board-layout";
 import type { PrivateCard } from "@/lib/board/private-scope";
 import type { BoardSession } from "@/lib/workshop/board-access";
-import type { Presence } from "./board-hooks";
 import { CardView, type CardDots } from "./card-view";
 import { CardDragHandle, DropLane } from "./drag-and-drop";
 import type { GoalOption } from "./measure-details";
@@ -25,11 +24,13 @@ export interface LaneProps {
   canEdit: boolean;
   canModerate: boolean;
   me: BoardSession["me"];
-  presence: Presence[];
+  /** Card id → the names of the others editing it right now. */
+  editors: Readonly<Record<string, string>>;
   goals: GoalOption[];
   onSpotlightCard: ((cardId: string) => void) | null;
   spotlit: boolean;
-  onSpotlight: (() => void) | null;
+  /** For moderators: put a lane on the projector. */
+  onSpotlight: ((laneId: string) => void) | null;
   onEditing: (cardId: string | null) => void;
   /** Dot voting while a round is open. */
   voting: {
@@ -46,12 +47,59 @@ export interface LaneProps {
   clusters: Cluster[];
   /** On a phone, lanes of other fields than the chosen one are hidden. */
   hiddenOnPhone: boolean;
+  /** How many of the lane's cards to render (all but the first screen's come a moment later). */
+  cardLimit: number;
 }
 
 const noEditing = () => undefined;
 
+const sameList = <T,>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
+  a === b || (a.length === b.length && a.every((x, i) => same(x, b[i]!)));
+
+const sameVoting = (a: LaneProps["voting"], b: LaneProps["voting"]) =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.left === b.left &&
+    a.allowMultiple === b.allowMultiple &&
+    a.onChange === b.onChange &&
+    a.mine.size === b.mine.size &&
+    [...a.mine].every(([cardId, dots]) => b.mine.get(cardId) === dots));
+
+/**
+ * Whether a lane shows the same as before. The board re-renders on every change of any of its
+ * documents (a keystroke on one card, someone's presence, the timer's phase); with hundreds of
+ * cards only the lanes whose content changed render again.
+ */
+function sameLane(a: LaneProps, b: LaneProps): boolean {
+  return (
+    a.lane.id === b.lane.id &&
+    a.lane.title === b.lane.title &&
+    a.laneIndex === b.laneIndex &&
+    sameList(a.lanes, b.lanes, (x, y) => x.id === y.id) &&
+    sameList(a.cards, b.cards, sameCard) &&
+    sameList(a.hiddenCards, b.hiddenCards, (x, y) => sameCard(x, y) && x.anonymous === y.anonymous) &&
+    a.board === b.board &&
+    a.canEdit === b.canEdit &&
+    a.canModerate === b.canModerate &&
+    a.me === b.me &&
+    a.editors === b.editors &&
+    a.goals === b.goals &&
+    a.onSpotlightCard === b.onSpotlightCard &&
+    a.spotlit === b.spotlit &&
+    a.onSpotlight === b.onSpotlight &&
+    a.onEditing === b.onEditing &&
+    sameVoting(a.voting, b.voting) &&
+    JSON.stringify(a.totals) === JSON.stringify(b.totals) &&
+    a.sortedByVotes === b.sortedByVotes &&
+    a.clusters === b.clusters &&
+    a.hiddenOnPhone === b.hiddenOnPhone &&
+    a.cardLimit === b.cardLimit
+  );
+}
+
 /** One lane: its title, its ungrouped cards, its groups, the person's hidden cards, a new card. */
-export function LaneColumn({
+export const LaneColumn = memo(function LaneColumn({
   lane,
   lanes,
   laneIndex,
@@ -61,7 +109,7 @@ export function LaneColumn({
   canEdit,
   canModerate,
   me,
-  presence,
+  editors,
   goals,
   onSpotlightCard,
   spotlit,
@@ -72,11 +120,17 @@ export function LaneColumn({
   sortedByVotes,
   clusters,
   hiddenOnPhone,
+  cardLimit,
 }: LaneProps) {
   const t = useTranslations("board");
   const ref = useRef<HTMLElement>(null);
-  const segments = laneSegments({ laneId: lane.id, cards, clusters });
   const order = laneOrder(cards);
+  let budget = cardLimit;
+  const segments = laneSegments({ laneId: lane.id, cards, clusters }).map((segment) => {
+    const shown = segment.cards.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    return { ...segment, shown };
+  });
   useEffect(() => {
     if (spotlit)
       ref.current?.scrollIntoView({ behavior: "smooth", inline: "center", block: "nearest" });
@@ -102,7 +156,7 @@ export function LaneColumn({
         {onSpotlight && !spotlit ? (
           <button
             type="button"
-            onClick={onSpotlight}
+            onClick={() => onSpotlight(lane.id)}
             className="shrink-0 text-xs text-brand-700 hover:underline"
             aria-label={t("spotlightLane", { lane: lane.title })}
           >
@@ -110,7 +164,7 @@ export function LaneColumn({
           </button>
         ) : null}
       </div>
-      {segments.map(({ cluster, cards: segment }) => (
+      {segments.map(({ cluster, cards: segment, shown }) => (
         <div
           key={cluster?.id ?? "ungrouped"}
           className={cn(
@@ -134,7 +188,7 @@ export function LaneColumn({
             </div>
           ) : null}
           <ul className="flex flex-col gap-2">
-            {segment.map((card, position) => {
+            {shown.map((card, position) => {
               const mine = voting?.mine.get(card.id) ?? 0;
               return (
                 <li
@@ -154,12 +208,7 @@ export function LaneColumn({
                       canEdit={canEdit}
                       canEditText={card.author !== null}
                       canDelete={canModerate || (card.author !== null && card.author.id === me.id)}
-                      editors={presence
-                        .filter(
-                          (p) => p.editing === card.id && p.clientId !== board.shared.clientID,
-                        )
-                        .map((p) => p.name)
-                        .join(", ")}
+                      editors={editors[card.id] ?? ""}
                       onEditing={onEditing}
                       moves={
                         sortedByVotes
@@ -215,4 +264,4 @@ export function LaneColumn({
       ) : null}
     </DropLane>
   );
-}
+}, sameLane);

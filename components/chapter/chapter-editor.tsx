@@ -24,6 +24,7 @@ import { findThreadRange, holdSelection, resolveHeld, type HeldRange } from "./c
 import { CommentSidebar, sendJSON, useCommentThreads } from "./comment-sidebar";
 import { ConceptItemNodeView } from "./concept-item-node-view";
 import { ConceptItemsProvider } from "./concept-items-context";
+import type { ConceptItems } from "@/lib/chapter/concept-item-view";
 
 export type ChapterStatus = "draft" | "in_review" | "final";
 
@@ -34,6 +35,12 @@ export interface ChapterSession {
   status: ChapterStatus;
   canModerate: boolean;
   me: { id: string; name: string };
+  /** What the server lets this person do with the live document, when the page was rendered. */
+  access: "read" | "write";
+  /** The live document's state then (base64 Yjs update): the text shows before the socket syncs. */
+  docState: string;
+  /** The concept's goals and measures then, for the embedded items. */
+  items: ConceptItems;
 }
 
 /** Why the editor does not accept typing: shown above the text. */
@@ -74,7 +81,7 @@ export function ChapterEditor({
   sidebar?: ReactNode;
 }) {
   return (
-    <ConceptItemsProvider conceptId={session.conceptId}>
+    <ConceptItemsProvider conceptId={session.conceptId} initial={session.items}>
       <ChapterWorkspace session={session} sidebar={sidebar} />
     </ConceptItemsProvider>
   );
@@ -84,7 +91,10 @@ function ChapterWorkspace({ session, sidebar }: { session: ChapterSession; sideb
   const t = useTranslations("chapter");
   const base = `/api/concepts/${session.conceptId}/chapters/${session.chapterId}`;
   const docName = formatDocName({ kind: "chapter", id: session.chapterId });
-  const { doc, awareness, state, access, refresh } = useSyncedDoc(docName);
+  const { doc, awareness, state, access, refresh } = useSyncedDoc(docName, {
+    access: session.access,
+    state: session.docState,
+  });
   const [status, setStatus] = useState<ChapterStatus>(session.status);
   const [demoted, setDemoted] = useState(false);
   const presence = usePresence(awareness, session.me.name);

@@ -15,12 +15,16 @@ const ConceptItemsContext = createContext<ConceptItems | null>(null);
  */
 export function ConceptItemsProvider({
   conceptId,
+  initial,
   children,
 }: {
   conceptId: string;
+  /** The items as the page was rendered with; without them they are fetched at once. */
+  initial?: ConceptItems;
   children: ReactNode;
 }) {
-  const [items, setItems] = useState<ConceptItems | null>(null);
+  const [items, setItems] = useState<ConceptItems | null>(initial ?? null);
+  const [hasInitial] = useState(initial !== undefined);
   useEffect(() => {
     let cancelled = false;
     const load = async () => {
@@ -33,7 +37,7 @@ export function ConceptItemsProvider({
         // Offline: keep what was shown; the next focus or tick tries again.
       }
     };
-    void load();
+    if (!hasInitial) void load();
     const timer = window.setInterval(load, REFRESH_MS);
     const onFocus = () => void load();
     window.addEventListener("focus", onFocus);
@@ -42,7 +46,7 @@ export function ConceptItemsProvider({
       window.clearInterval(timer);
       window.removeEventListener("focus", onFocus);
     };
-  }, [conceptId]);
+  }, [conceptId, hasInitial]);
   return <ConceptItemsContext.Provider value={items}>{children}</ConceptItemsContext.Provider>;
 }
 

@@ -1,8 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import type { Awareness } from "y-protocols/awareness";
+import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { fromBase64 } from "lib0/buffer";
 import { SyncConnection, type SyncStatus } from "@/lib/sync/sync-connection";
 
 export type DocSyncState = SyncStatus | { state: "offline-pending" };
@@ -12,24 +13,49 @@ export type DocSyncState = SyncStatus | { state: "offline-pending" };
  * state and what the server lets it do (read or write, which can drop to read mid-session).
  * Local edits made while disconnected are counted, so the UI can say they are pending.
  * With no name, the doc stays local (nothing to sync).
+ *
+ * A page that rendered on the server for this person passes what it learnt there: the access,
+ * so the socket opens without asking again, and the document's state (base64), which is applied
+ * right after hydration (the server's HTML stays the empty shell, which hydrates cheaply), so the
+ * content shows without waiting for the socket, which then brings only what changed since.
  */
-export function useSyncedDoc(docName: string | null) {
+export function useSyncedDoc(
+  docName: string | null,
+  known: { access?: "read" | "write"; state?: string } = {},
+) {
+  const { access: knownAccess, state: initialState } = known;
   const doc = useMemo(() => new Y.Doc(), []);
-  const [awareness, setAwareness] = useState<Awareness | null>(null);
+  const [, setStateApplied] = useState(false);
+  // Made with the doc (in the browser only: it runs a timer), so presence and the editor's carets
+  // are set up once, not again when the socket opens.
+  const [awareness] = useState(() => (typeof window === "undefined" ? null : new Awareness(doc)));
   const [status, setStatus] = useState<SyncStatus>({ state: "connecting" });
   const [pendingEdits, setPendingEdits] = useState(0);
   const [access, setAccess] = useState<"read" | "write" | null>(null);
   const connection = useRef<SyncConnection | null>(null);
   const online = useBrowserOnline();
 
+  const pageState = useRef(initialState);
+  useEffect(() => {
+    if (!pageState.current) return;
+    Y.applyUpdate(doc, fromBase64(pageState.current), "page");
+    pageState.current = undefined;
+    setStateApplied(true);
+  }, [doc]);
+
   useEffect(() => {
     if (!docName) return;
-    const c = new SyncConnection({ baseUrl: window.location.origin, docName, doc });
+    const c = new SyncConnection({
+      baseUrl: window.location.origin,
+      docName,
+      doc,
+      access: knownAccess,
+      awareness: awareness ?? undefined,
+    });
     connection.current = c;
     c.on("access", setAccess);
     c.on("status", (next) => {
       setStatus(next);
-      setAwareness(c.provider?.awareness ?? null);
       setAccess(c.access);
       if (next.state === "connected" && next.synced) setPendingEdits(0);
     });
@@ -50,9 +76,15 @@ export function useSyncedDoc(docName: string | null) {
       c.destroy();
       connection.current = null;
     };
-  }, [doc, docName]);
+  }, [doc, docName, knownAccess, awareness]);
 
-  useEffect(() => () => doc.destroy(), [doc]);
+  useEffect(
+    () => () => {
+      awareness?.destroy();
+      doc.destroy();
+    },
+    [doc, awareness],
+  );
 
   const current: SyncStatus = !online && status.state !== "denied" ? { state: "offline" } : status;
   const state: DocSyncState =

@@ -55,6 +55,18 @@ export interface Card {
   createdAt: number;
 }
 
+/** Whether two reads of a card show the same thing (what keeps rendered cards memoised). */
+export const sameCard = (a: Card, b: Card) =>
+  a.id === b.id &&
+  a.text === b.text &&
+  a.kind === b.kind &&
+  a.colour === b.colour &&
+  a.laneId === b.laneId &&
+  a.author?.name === b.author?.name &&
+  a.goalCardId === b.goalCardId &&
+  a.clusterId === b.clusterId &&
+  JSON.stringify(a.measure) === JSON.stringify(b.measure);
+
 export interface Cluster {
   id: string;
   laneId: string;

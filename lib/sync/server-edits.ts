@@ -18,6 +18,8 @@ export type DocChange = (doc: Y.Doc) => void;
  */
 export type UpdateMaker = (state: Uint8Array) => Uint8Array | null;
 type Editor = (docName: string, makeUpdate: UpdateMaker) => Promise<void>;
+/** What the sync server answers for a read: the document's state as its clients see it. */
+type Reader = (docName: string) => Promise<Uint8Array>;
 
 /** Runs `change` on a document of this module's yjs built from `state`; returns what it wrote. */
 function updateOf(state: Uint8Array, change: DocChange): Uint8Array | null {
@@ -34,10 +36,12 @@ function updateOf(state: Uint8Array, change: DocChange): Uint8Array | null {
 }
 
 const KEY = Symbol.for("integrationskonzept.docEditor");
-type GlobalWithEditor = typeof globalThis & { [KEY]?: Editor };
+const READER_KEY = Symbol.for("integrationskonzept.docReader");
+type GlobalWithEditor = typeof globalThis & { [KEY]?: Editor; [READER_KEY]?: Reader };
 
-export function registerDocEditor(editor: Editor | undefined): void {
+export function registerDocEditor(editor: Editor | undefined, reader?: Reader): void {
   (globalThis as GlobalWithEditor)[KEY] = editor;
+  (globalThis as GlobalWithEditor)[READER_KEY] = reader;
 }
 
 export async function changeDoc({
@@ -59,4 +63,14 @@ export async function changeDoc({
 /** The document's current state as the database holds it (every accepted write is in it). */
 export async function readDocState({ db, docName }: { db: Db; docName: string }) {
   return (await new DocStore(db).load(docName)).state;
+}
+
+/**
+ * The document's state as its clients see it right now, for a page to render before its socket
+ * has synced: from the running sync server (which keeps it loaded for the socket that follows),
+ * else from the database.
+ */
+export async function readLiveDocState({ db, docName }: { db: Db; docName: string }) {
+  const reader = (globalThis as GlobalWithEditor)[READER_KEY];
+  return reader ? reader(docName) : readDocState({ db, docName });
 }

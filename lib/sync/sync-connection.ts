@@ -6,6 +6,7 @@
 import * as decoding from "lib0/decoding";
 import { ObservableV2 } from "lib0/observable";
 import { messageAuth, WebsocketProvider } from "y-websocket";
+import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { CLOSE_CODES, isTerminalClose } from "./close-codes";
 import { SYNC_PATH } from "./doc-names";
@@ -47,6 +48,14 @@ export interface SyncConnectionOptions {
   /** Defaults to the global fetch with credentials; tests pass one that adds a cookie. */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
   WebSocketPolyfill?: typeof WebSocket;
+  /**
+   * What this connection may do, when the page already asked the server (it rendered for this
+   * person): the socket then opens at once, without the /api/sync-token round trip. A refused
+   * upgrade still asks the server why.
+   */
+  access?: "read" | "write";
+  /** The presence to share; by default the provider makes its own when the socket is set up. */
+  awareness?: Awareness;
 }
 
 /** The server's permission-denied message when writes are no longer accepted. */
@@ -93,7 +102,8 @@ export class SyncConnection extends ObservableV2<{
   }
 
   private async start() {
-    const verdict = await this.preflight();
+    if (this.options.access) this.setAccess(this.options.access);
+    const verdict = this.options.access ? null : await this.preflight();
     if (this.destroyed) return;
     if (verdict !== null && verdict !== "offline")
       return this.setStatus({ state: "denied", reason: verdict });
@@ -101,7 +111,11 @@ export class SyncConnection extends ObservableV2<{
       this.options.baseUrl.replace(/^http/, "ws") + SYNC_PATH,
       this.options.docName,
       this.options.doc,
-      { WebSocketPolyfill: this.options.WebSocketPolyfill, disableBc: true },
+      {
+        WebSocketPolyfill: this.options.WebSocketPolyfill,
+        disableBc: true,
+        awareness: this.options.awareness,
+      },
     );
     this.provider = provider;
     // The server says "read-only" when this connection may only read (a final chapter, a demoted

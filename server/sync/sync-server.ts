@@ -100,11 +100,13 @@ export class SyncServer implements ScopeHost, DocHost {
           log.error("access change not passed on", { conceptId, error: String(error) }),
         );
     });
-    registerDocEditor((docName, makeUpdate) =>
-      this.change([docName], (doc) => {
-        const update = makeUpdate(Y.encodeStateAsUpdate(doc));
-        if (update) Y.applyUpdate(doc, update);
-      }),
+    registerDocEditor(
+      (docName, makeUpdate) =>
+        this.change([docName], (doc) => {
+          const update = makeUpdate(Y.encodeStateAsUpdate(doc));
+          if (update) Y.applyUpdate(doc, update);
+        }),
+      (docName) => this.withDoc(docName, (doc) => Y.encodeStateAsUpdate(doc)),
     );
     options.fanout.subscribe((batch) => {
       if ("gap" in batch) {

@@ -12,7 +12,8 @@ describe("client connection states", () => {
   let server: TestServer;
   const connections: SyncConnection[] = [];
 
-  function open(client: HttpClient, docName: string) {
+  function open(client: HttpClient, docName: string, known: { access?: "read" | "write" } = {}) {
+    const asked: string[] = [];
     class CookieWebSocket extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
         super(url, protocols, { headers: { cookie: client.cookieHeader } });
@@ -23,12 +24,16 @@ describe("client connection states", () => {
       baseUrl: server.url,
       docName,
       doc: new Y.Doc(),
-      fetch: (url, init) => client.fetch(url.replace(server.url, ""), init),
+      fetch: (url, init) => {
+        asked.push(url);
+        return client.fetch(url.replace(server.url, ""), init);
+      },
       WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+      access: known.access,
     });
     connection.on("status", (status) => statuses.push(status));
     connections.push(connection);
-    return { connection, statuses };
+    return { connection, statuses, asked };
   }
 
   beforeAll(async () => {
@@ -70,5 +75,26 @@ describe("client connection states", () => {
     const count = statuses.length;
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(statuses.length).toBe(count);
+  });
+
+  it("opens the socket at once when the page already knows the access, and still refuses a false claim", async () => {
+    const moderator = await signedIn(server.url, DEMO.moderator);
+    const { workshops } = await demoConcept(moderator);
+    const board = workshops[0]!.boardDoc;
+
+    const { connection, asked } = open(moderator, board, { access: "write" });
+    await until(
+      () => connection.status.state === "connected" && connection.status.synced,
+      10_000,
+      "synced",
+    );
+    expect(asked).toEqual([]);
+
+    // A modified page that claims access it does not have: the upgrade is refused, the client
+    // asks why and stops.
+    const stranger = open(new HttpClient(server.url), board, { access: "write" });
+    await until(() => stranger.connection.status.state === "denied", 10_000, "denied");
+    expect(stranger.connection.status).toEqual({ state: "denied", reason: "unauthorized" });
+    expect(stranger.asked).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { toBase64 } from "lib0/buffer";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -10,6 +11,11 @@ import { getChapter } from "@/lib/chapter/get-chapter";
 import { openReviewOfMember } from "@/lib/chapter/review-invitation";
 import { listMembers } from "@/lib/concept/members";
 import { getDb } from "@/lib/db/client";
+import { conceptItemsOf } from "@/lib/chapter/concept-item-view";
+import { chapterDocName } from "@/lib/chapter/freeze-version";
+import { loadConceptContent } from "@/lib/concept/load-concept-content";
+import { resolveDocAccess } from "@/lib/sync/doc-access";
+import { readLiveDocState } from "@/lib/sync/server-edits";
 
 /**
  * A chapter: editors and moderators write in the live document; viewers (council) read only the
@@ -64,6 +70,15 @@ export default async function ChapterPage({
         role: memberRole,
       }))
     : [];
+  // The editor opens on the text as it is now and its socket without asking again.
+  const docName = chapterDocName(chapterId);
+  const access = await resolveDocAccess({
+    db,
+    docName,
+    principal: { kind: "user", userId: user.id },
+  });
+  const docState = toBase64(await readLiveDocState({ db, docName }));
+  const items = conceptItemsOf(await loadConceptContent({ db, conceptId }));
   return (
     <div>
       {heading}
@@ -84,6 +99,9 @@ export default async function ChapterPage({
           status: chapter.status,
           canModerate,
           me: { id: user.id, name: user.name },
+          access,
+          docState,
+          items,
         }}
       />
     </div>
