@@ -90,7 +90,7 @@ export async function exportConcept({
   const body =
     request.format === "md"
       ? renderMarkdown(model)
-      : await renderInWorker({ model, format: request.format });
+      : await renderInWorker({ job: { document: "concept", model }, format: request.format });
   return {
     body,
     fileName: exportFileName(model, request),
