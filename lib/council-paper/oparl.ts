@@ -125,11 +125,11 @@ export function councilPaperOParl({
       organization: [organization(c.committee)],
       role: councilPaperLabels.role[c.role],
       authoritative: c.role === "decision",
-      ...(c.meetingDate
-        ? { meeting: `${id}#meeting-${slug(c.committee)}-${c.meetingDate}` }
-        : {}),
+      ...(c.meetingDate ? { meeting: `${id}#meeting-${slug(c.committee)}-${c.meetingDate}` } : {}),
       ...(c.meetingDate && c.agendaItem
-        ? { agendaItem: `${id}#agenda-item-${slug(c.committee)}-${c.meetingDate}-${slug(c.agendaItem)}` }
+        ? {
+            agendaItem: `${id}#agenda-item-${slug(c.committee)}-${c.meetingDate}-${slug(c.agendaItem)}`,
+          }
         : {}),
     })),
     web: `${base}/concepts/${conceptId}/council-paper`,

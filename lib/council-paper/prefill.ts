@@ -55,7 +55,8 @@ export function budgetMeasures(content: ConceptContent) {
 
 function financialImpact(content: ConceptContent): string {
   const measures = budgetMeasures(content);
-  if (!measures.length) return "Keine. Die Maßnahmen des Konzepts werden im Rahmen der vorhandenen Haushaltsmittel umgesetzt.";
+  if (!measures.length)
+    return "Keine. Die Maßnahmen des Konzepts werden im Rahmen der vorhandenen Haushaltsmittel umgesetzt.";
   const lines = measures.map(
     (m) => `– Maßnahme ${m.number} ${m.title}: ${m.costNote || "Kosten noch zu beziffern"}`,
   );
@@ -112,7 +113,9 @@ export function prefillCouncilPaper({
     fileReference: "",
     date: new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now),
     public: true,
-    consultations: [{ committee: "Rat", meetingDate: "", agendaItem: "", role: "decision", result: "" }],
+    consultations: [
+      { committee: "Rat", meetingDate: "", agendaItem: "", role: "decision", result: "" },
+    ],
     subject: title,
     resolution: [
       `Der Rat beschließt das als Anlage beigefügte ${title}.`,

@@ -53,7 +53,13 @@ export function demoCouncilPaper({
         role: "preliminary",
         result: "",
       },
-      { committee: "Rat", meetingDate: day(now, 42), agendaItem: "9", role: "decision", result: "" },
+      {
+        committee: "Rat",
+        meetingDate: day(now, 42),
+        agendaItem: "9",
+        role: "decision",
+        result: "",
+      },
     ],
     subject: "Handlungskonzept Migration und Teilhabe der Stadt Deichhausen",
     resolution: [

@@ -14,7 +14,9 @@ const paragraphs = (texts: string[]): Content[] =>
 
 function councilPaperPdfDefinition(paper: CouncilPaperExport) {
   const content: Content[] = [
-    ...(paper.town ? [{ text: paper.town, bold: true, fontSize: 14, margin: [0, 0, 0, 6] } as Content] : []),
+    ...(paper.town
+      ? [{ text: paper.town, bold: true, fontSize: 14, margin: [0, 0, 0, 6] } as Content]
+      : []),
     {
       text: [paper.typeLabel, ...(paper.number ? [`  ${L.number}: ${paper.number}`] : [])],
       style: "heading1",
@@ -48,7 +50,8 @@ function councilPaperPdfDefinition(paper: CouncilPaperExport) {
   if (paper.explanation.length) {
     content.push(heading(paper.explanationLabel));
     paper.explanation.forEach((section, index) => {
-      if (section.heading) content.push({ text: `${index + 1}. ${section.heading}`, style: "heading3" });
+      if (section.heading)
+        content.push({ text: `${index + 1}. ${section.heading}`, style: "heading3" });
       content.push(...paragraphs(section.paragraphs));
     });
   }

@@ -57,7 +57,9 @@ describe("prefillCouncilPaper", () => {
     }
     expect(paper.financialImpact).toContain("Elternintegrationskurse mit Kinderbetreuung");
     expect(paper.financialImpact).toContain("ca. 18.000 € jährlich für die Kinderbetreuung");
-    expect(paper.financialImpact).toMatch(/^Die folgenden Maßnahmen stehen unter Haushaltsvorbehalt/);
+    expect(paper.financialImpact).toMatch(
+      /^Die folgenden Maßnahmen stehen unter Haushaltsvorbehalt/,
+    );
     expect(paper.resolution[1]).toMatch(/Haushaltsvorbehalt/);
   });
 
