@@ -40,6 +40,15 @@ function moved<T>(list: readonly T[], from: number, by: -1 | 1): T[] {
 }
 
 const lines = (text: string) => text.split("\n");
+/** Rows for a textarea that shows its text without scrolling (about 90 characters a row), up to 20. */
+const rowsFor = (text: string, min: number) =>
+  Math.min(
+    20,
+    Math.max(
+      min,
+      text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 90)), 0),
+    ),
+  );
 const nonEmpty = (list: string[]) => list.map((s) => s.trim()).filter(Boolean);
 
 /** Up, down and remove for one row of a list, each named after the row for screen readers. */
@@ -193,10 +202,11 @@ export function CouncilPaperForm({
     <FormField id={`paper-${key}`} label={t(key)} error={error(key)}>
       {(props) => (
         <Textarea
+          className="field-sizing-content max-h-[36rem]"
           {...props}
           value={paper[key]}
           maxLength={max}
-          rows={rows}
+          rows={rowsFor(paper[key], rows)}
           readOnly={readOnly}
           onChange={(e) => set(key, e.target.value)}
         />
@@ -207,6 +217,7 @@ export function CouncilPaperForm({
     <FormField id={`paper-${key}`} label={t(key)} hint={hint} error={error(key)}>
       {(props) => (
         <Textarea
+          className="field-sizing-content max-h-[36rem]"
           {...props}
           value={paper[key].join("\n")}
           rows={Math.max(2, paper[key].length)}
@@ -465,9 +476,10 @@ export function CouncilPaperForm({
                     ) : null}
                   </div>
                   <Textarea
+                    className="field-sizing-content max-h-[36rem]"
                     id={`paper-point-${index}`}
                     value={point}
-                    rows={2}
+                    rows={rowsFor(point, 2)}
                     maxLength={L.resolutionPoint}
                     readOnly={readOnly}
                     aria-invalid={error(`resolution.${index}`) ? true : undefined}
@@ -552,9 +564,10 @@ export function CouncilPaperForm({
                 >
                   {(props) => (
                     <Textarea
+                      className="field-sizing-content max-h-[36rem]"
                       {...props}
                       value={section.text}
-                      rows={6}
+                      rows={rowsFor(section.text, 4)}
                       maxLength={L.sectionText}
                       readOnly={readOnly}
                       onChange={(e) => setSection({ text: e.target.value })}
@@ -576,7 +589,7 @@ export function CouncilPaperForm({
         ) : null}
       </Section>
 
-      <Section title={t("financialImpact")}>
+      <Section title={t("closing")}>
         {longText("financialImpact", L.financialImpact, 6)}
         {longText("missionConformity", L.missionConformity, 3)}
         {lineList("annexes", t("annexesHint"))}
@@ -606,7 +619,7 @@ export function CouncilPaperForm({
       </Section>
 
       {canEdit ? (
-        <div className="sticky bottom-0 -mx-4 space-y-3 border-t border-line bg-white/95 px-4 py-3 sm:mx-0 sm:rounded-md sm:border">
+        <div className="space-y-3">
           {save.status === "error" ? (
             <Alert>
               {save.code === "bad_request:input" ? t("invalid") : errorMessage(save.code)}

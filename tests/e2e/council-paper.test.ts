@@ -13,7 +13,10 @@ describe("council paper page", () => {
   const env = serverAndBrowser();
 
   async function paperPage(email: string, width: number) {
-    const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+    const context = await env.browser.newContext({
+      viewport: { width, height: 900 },
+      locale: "de-DE",
+    });
     const app = new AppPages(await context.newPage(), env.server.url);
     await app.signInAndWaitForDashboard(email);
     await app.openDemoConcept();
