@@ -19,7 +19,7 @@ import { docxNumbering, docxStyles, fixedTable, LIST, sectionFrame, TEXT_WIDTH }
 import { councilPaperLabels as L } from "./labels";
 
 /** Committee sequence columns in DXA, adding up to the text width. */
-const CONSULTATION_COLUMNS = [3272, 1900, 1700, TEXT_WIDTH - 3272 - 1900 - 1700] as const;
+const CONSULTATION_COLUMNS = [2772, 2100, 1600, TEXT_WIDTH - 2772 - 2100 - 1600] as const;
 /** Head facts: label and value. */
 const FACT_COLUMNS = [2400, TEXT_WIDTH - 2400] as const;
 
