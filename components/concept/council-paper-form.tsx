@@ -155,6 +155,48 @@ export function CouncilPaperForm({
     return key ? (tField.has(key) ? tField(key) : tField("invalid")) : undefined;
   };
 
+  type ListKey = "consultations" | "resolution" | "explanation";
+  /** Up, down and remove for entry `index` of one of the paper's lists (moderators only). */
+  const controls = (key: ListKey, index: number, item: string) => {
+    const list: readonly unknown[] = paper[key];
+    const setList = (next: unknown[]) => setPaper((p) => ({ ...p, [key]: next }));
+    return canEdit ? (
+      <RowControls
+        item={item}
+        index={index}
+        count={list.length}
+        onMove={(by) => setList(moved(list, index, by))}
+        onRemove={() => setList(list.filter((_, i) => i !== index))}
+      />
+    ) : null;
+  };
+  /** A text input of committee row `index`. */
+  const consultationText = (
+    index: number,
+    key: "committee" | "agendaItem" | "result" | "meetingDate",
+    label: string,
+  ) => {
+    const max = { committee: L.committee, agendaItem: L.agendaItem, result: L.result };
+    return (
+      <FormField
+        id={`paper-consultation-${index}-${key}`}
+        label={label}
+        error={error(`consultations.${index}.${key}`)}
+      >
+        {(props) => (
+          <Input
+            {...props}
+            type={key === "meetingDate" ? "date" : "text"}
+            value={paper.consultations[index]![key]}
+            maxLength={key === "meetingDate" ? undefined : max[key]}
+            readOnly={readOnly}
+            onChange={(e) => setConsultation(index, { [key]: e.target.value })}
+          />
+        )}
+      </FormField>
+    );
+  };
+
   async function submit() {
     setSave({ status: "saving" });
     const body: CouncilPaper = {
@@ -333,67 +375,12 @@ export function CouncilPaperForm({
                 >
                   <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
                     <h3 className="text-sm font-semibold">{name}</h3>
-                    {canEdit ? (
-                      <RowControls
-                        item={name}
-                        index={index}
-                        count={paper.consultations.length}
-                        onMove={(by) => set("consultations", moved(paper.consultations, index, by))}
-                        onRemove={() =>
-                          set(
-                            "consultations",
-                            paper.consultations.filter((_, i) => i !== index),
-                          )
-                        }
-                      />
-                    ) : null}
+                    {controls("consultations", index, name)}
                   </div>
                   <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]">
-                    <FormField
-                      id={`${id}-committee`}
-                      label={t("committee")}
-                      error={error(`${path}.committee`)}
-                    >
-                      {(props) => (
-                        <Input
-                          {...props}
-                          value={c.committee}
-                          maxLength={L.committee}
-                          readOnly={readOnly}
-                          onChange={(e) => setConsultation(index, { committee: e.target.value })}
-                        />
-                      )}
-                    </FormField>
-                    <FormField
-                      id={`${id}-date`}
-                      label={t("meetingDate")}
-                      error={error(`${path}.meetingDate`)}
-                    >
-                      {(props) => (
-                        <Input
-                          {...props}
-                          type="date"
-                          value={c.meetingDate}
-                          readOnly={readOnly}
-                          onChange={(e) => setConsultation(index, { meetingDate: e.target.value })}
-                        />
-                      )}
-                    </FormField>
-                    <FormField
-                      id={`${id}-agenda`}
-                      label={t("agendaItem")}
-                      error={error(`${path}.agendaItem`)}
-                    >
-                      {(props) => (
-                        <Input
-                          {...props}
-                          value={c.agendaItem}
-                          maxLength={L.agendaItem}
-                          readOnly={readOnly}
-                          onChange={(e) => setConsultation(index, { agendaItem: e.target.value })}
-                        />
-                      )}
-                    </FormField>
+                    {consultationText(index, "committee", t("committee"))}
+                    {consultationText(index, "meetingDate", t("meetingDate"))}
+                    {consultationText(index, "agendaItem", t("agendaItem"))}
                     <FormField id={`${id}-role`} label={t("role")} error={error(`${path}.role`)}>
                       {(props) => (
                         <Select
@@ -412,21 +399,7 @@ export function CouncilPaperForm({
                       )}
                     </FormField>
                     <div className="sm:col-span-2 lg:col-span-4">
-                      <FormField
-                        id={`${id}-result`}
-                        label={t("result")}
-                        error={error(`${path}.result`)}
-                      >
-                        {(props) => (
-                          <Input
-                            {...props}
-                            value={c.result}
-                            maxLength={L.result}
-                            readOnly={readOnly}
-                            onChange={(e) => setConsultation(index, { result: e.target.value })}
-                          />
-                        )}
-                      </FormField>
+                      {consultationText(index, "result", t("result"))}
                     </div>
                   </div>
                 </li>
@@ -460,20 +433,7 @@ export function CouncilPaperForm({
                     <label htmlFor={`paper-point-${index}`} className="text-sm font-medium">
                       {name}
                     </label>
-                    {canEdit ? (
-                      <RowControls
-                        item={name}
-                        index={index}
-                        count={paper.resolution.length}
-                        onMove={(by) => set("resolution", moved(paper.resolution, index, by))}
-                        onRemove={() =>
-                          set(
-                            "resolution",
-                            paper.resolution.filter((_, i) => i !== index),
-                          )
-                        }
-                      />
-                    ) : null}
+                    {controls("resolution", index, name)}
                   </div>
                   <Textarea
                     className="field-sizing-content max-h-[36rem]"
@@ -527,20 +487,7 @@ export function CouncilPaperForm({
               <li key={index} className="space-y-3 rounded-md border border-line p-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h3 className="text-sm font-semibold">{name}</h3>
-                  {canEdit ? (
-                    <RowControls
-                      item={name}
-                      index={index}
-                      count={paper.explanation.length}
-                      onMove={(by) => set("explanation", moved(paper.explanation, index, by))}
-                      onRemove={() =>
-                        set(
-                          "explanation",
-                          paper.explanation.filter((_, i) => i !== index),
-                        )
-                      }
-                    />
-                  ) : null}
+                  {controls("explanation", index, name)}
                 </div>
                 <FormField
                   id={`paper-section-${index}-heading`}

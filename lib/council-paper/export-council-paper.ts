@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { buildCouncilPaperExport } from "@/lib/export/council-paper-model";
+import { CONTENT_TYPES as EXPORT_CONTENT_TYPES } from "@/lib/export/export-concept";
 import { downloadBaseName } from "@/lib/export/file-name";
 import { councilPaperLabels } from "@/lib/export/labels";
 import { renderInWorker } from "@/lib/export/render-export";
@@ -14,8 +15,8 @@ export const councilPaperFormats = ["docx", "pdf", "oparl"] as const;
 export type CouncilPaperFormat = (typeof councilPaperFormats)[number];
 
 const CONTENT_TYPES: Record<CouncilPaperFormat, string> = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
+  docx: EXPORT_CONTENT_TYPES.docx,
+  pdf: EXPORT_CONTENT_TYPES.pdf,
   oparl: "application/json; charset=utf-8",
 };
 

@@ -3,17 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CouncilPaper, CouncilPaperState } from "@/lib/council-paper/schema";
 import {
   createConceptViaAction,
-  DEMO,
-  demoConcept,
-  joinAsGuest,
-  signedIn,
+  demoCallers,
+  DEMO_WHO as everyone,
+  type DemoWho as Who,
 } from "../support/demo-fixture";
 import { docxParagraphs, docxParts, libreOfficeText, pdfText } from "../support/export-files";
 import { HttpClient } from "../support/http-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
-type Who = "anonymous" | "guest" | "viewer" | "editor" | "moderator";
-const everyone: Who[] = ["anonymous", "guest", "viewer", "editor", "moderator"];
 /** The host the council's portal asks under: OParl ids are built from it (no PUBLIC_URL set). */
 const PUBLIC_URL = "http://rat.deichhausen.example";
 
@@ -23,7 +20,7 @@ const PUBLIC_URL = "http://rat.deichhausen.example";
  */
 describe("council paper API", () => {
   let server: TestServer;
-  const as = {} as Record<Who, HttpClient>;
+  let as: Record<Who, HttpClient>;
   let conceptId: string;
   let otherConcept: string;
   let api: string;
@@ -46,18 +43,10 @@ describe("council paper API", () => {
 
   beforeAll(async () => {
     server = await startTestServer({ env: { JOIN_LIMIT_PER_ADDRESS: "0" } });
-    const [moderator, editor, viewer] = await Promise.all([
-      signedIn(server.url, DEMO.moderator),
-      signedIn(server.url, DEMO.editor),
-      signedIn(server.url, DEMO.viewer),
-    ]);
-    const demo = await demoConcept(moderator);
-    conceptId = demo.conceptId;
-    const { client: guest } = await joinAsGuest(moderator, {
-      workshopId: demo.workshops[0]!.id,
-      displayName: "Gast",
-    });
-    Object.assign(as, { moderator, editor, viewer, guest, anonymous: new HttpClient(server.url) });
+    const callers = await demoCallers(server.url);
+    as = callers.as;
+    conceptId = callers.demo.conceptId;
+    const moderator = as.moderator;
     api = `/api/concepts/${conceptId}/council-paper`;
     otherConcept = await createConceptViaAction(moderator, {
       title: "Integrationskonzept Nachbarstadt",
