@@ -20,6 +20,7 @@ export function ConceptTabs({
     { href: `${base}/measures`, label: t("measures") },
     { href: `${base}/chapters`, label: t("chapters") },
     { href: `${base}/workshops`, label: t("workshops") },
+    { href: `${base}/council-paper`, label: t("councilPaper") },
     { href: `${base}/history`, label: t("history") },
     ...(canModerate
       ? [

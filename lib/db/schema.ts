@@ -600,6 +600,24 @@ export const amendments = pgTable(
   ],
 );
 
+/**
+ * The council paper (Vorlage) of a concept, one per concept: its parts as one JSON document,
+ * validated with `councilPaperSchema` (lib/council-paper/schema.ts) on every write.
+ */
+export const councilPapers = pgTable(
+  "council_papers",
+  {
+    conceptId: uuid("concept_id")
+      .primaryKey()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    paper: jsonb("paper").notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("council_papers_updated_by_idx").on(t.updatedBy)],
+);
+
 /** Append-only log of Yjs updates per document; compacted into `docSnapshots`. */
 export const docUpdates = pgTable(
   "doc_updates",

@@ -13,6 +13,7 @@ import {
   chapterVersions,
   chapters,
   conceptMembers,
+  councilPapers,
   docSnapshots,
   reviewLinks,
   concepts,
@@ -30,12 +31,16 @@ import {
   workshops,
 } from "@/lib/db/schema";
 import { loadConceptItems } from "@/lib/chapter/concept-items";
+import { loadConceptContent } from "@/lib/concept/load-concept-content";
+import { prefillCouncilPaper } from "@/lib/council-paper/prefill";
+import { councilPaperSchema } from "@/lib/council-paper/schema";
 import { chapterStateFromJSON, renderChapterHTML, renderChapterText } from "@/lib/chapter/content";
 import { INTRO_CHAPTERS } from "@/lib/chapter/intro-chapters";
 import { AppError } from "@/lib/errors";
 import { recordRevision } from "@/lib/revision/record-revision";
 import { formatDocName, scopeOwner } from "@/lib/sync/doc-names";
 import { buildDemoBoard } from "./build-demo-board";
+import { demoCouncilPaper } from "./deichhausen-council-paper";
 import {
   contextChapterContent,
   fieldChapterContent,
@@ -281,6 +286,19 @@ export async function seedDemo({
       conceptId,
       authorId: userId(moderator.email),
       message: DEMO_REVISION_MESSAGE,
+    });
+
+    const content = await loadConceptContent({ db: tx, conceptId });
+    if (!content) throw new AppError("internal:demo_content");
+    const town = DEMO_ORGANISATIONS.find((o) => o.key === DEMO_TOWN_KEY)?.name ?? null;
+    await tx.insert(councilPapers).values({
+      conceptId,
+      paper: councilPaperSchema.parse(
+        demoCouncilPaper({ prefill: prefillCouncilPaper({ content, town, now }), now }),
+      ),
+      updatedBy: userId(moderator.email),
+      createdAt: now,
+      updatedAt: now,
     });
 
     const numberOfField = new Map([...fieldIdByNumber].map(([number, id]) => [id, number]));

@@ -14,7 +14,8 @@ import { renderInWorker } from "./render-export";
 export const exportFormats = ["docx", "pdf", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+/** The media type of each export format (the council paper's DOCX and PDF use the same). */
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
   md: "text/markdown; charset=utf-8",
@@ -90,7 +91,7 @@ export async function exportConcept({
   const body =
     request.format === "md"
       ? renderMarkdown(model)
-      : await renderInWorker({ model, format: request.format });
+      : await renderInWorker({ job: { document: "concept", model }, format: request.format });
   return {
     body,
     fileName: exportFileName(model, request),

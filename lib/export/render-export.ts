@@ -2,8 +2,7 @@ import "server-only";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ExportModel } from "./model";
-import type { BinaryFormat } from "./render-job";
+import type { BinaryFormat, RenderJob } from "./render-job";
 
 /** A render that takes longer than this is stopped (its worker terminated). */
 const RENDER_TIMEOUT_MS = 120_000;
@@ -39,7 +38,7 @@ function stopWhenIdle() {
   idleTimer.unref();
 }
 
-function runJob(model: ExportModel, format: BinaryFormat): Promise<Uint8Array<ArrayBuffer>> {
+function runJob(job: RenderJob, format: BinaryFormat): Promise<Uint8Array<ArrayBuffer>> {
   const current = renderWorker();
   const id = nextId++;
   return new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
@@ -67,24 +66,24 @@ function runJob(model: ExportModel, format: BinaryFormat): Promise<Uint8Array<Ar
     current.on("message", onMessage);
     current.once("error", onError);
     current.once("exit", onExit);
-    current.postMessage({ id, model, format });
+    current.postMessage({ id, job, format });
   }).finally(stopWhenIdle);
 }
 
 /**
- * Writes the model as DOCX or PDF in a worker thread at a lower CPU priority: the main thread
+ * Writes a document (the concept, or its council paper) as DOCX or PDF in a worker thread at a lower CPU priority: the main thread
  * (HTTP, the sync server) never runs the layout and never loads docx or pdfmake. The worker is
  * started by the first export and ends after IDLE_MS without one. One render at a time per
  * process; further ones wait their turn.
  */
 export function renderInWorker({
-  model,
+  job,
   format,
 }: {
-  model: ExportModel;
+  job: RenderJob;
   format: BinaryFormat;
 }): Promise<Uint8Array<ArrayBuffer>> {
-  const run = queue.then(() => runJob(model, format));
+  const run = queue.then(() => runJob(job, format));
   queue = run.catch(() => undefined);
   return run;
 }

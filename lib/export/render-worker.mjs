@@ -33,9 +33,9 @@ async function loadJob() {
 
 lowerPriority();
 const { renderBinary } = await loadJob();
-parentPort.on("message", async ({ id, model, format }) => {
+parentPort.on("message", async ({ id, job, format }) => {
   try {
-    const bytes = await renderBinary(model, format);
+    const bytes = await renderBinary(job, format);
     parentPort.postMessage({ id, bytes }, [bytes.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });

@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createConceptViaAction,
-  DEMO,
-  demoConcept,
-  joinAsGuest,
-  signedIn,
+  demoCallers,
+  DEMO_WHO as everyone,
+  type DemoWho as Who,
 } from "../support/demo-fixture";
 import { docxParagraphs, docxParts, pdfOutline, pdfText } from "../support/export-files";
 import { HttpClient } from "../support/http-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-type Who = "anonymous" | "guest" | "viewer" | "editor" | "moderator";
-const everyone: Who[] = ["anonymous", "guest", "viewer", "editor", "moderator"];
 
 /**
  * GET /api/concepts/<id>/export over plain HTTP against the real server: who may export what,
@@ -19,7 +15,7 @@ const everyone: Who[] = ["anonymous", "guest", "viewer", "editor", "moderator"];
  */
 describe("concept export API", () => {
   let server: TestServer;
-  const as = {} as Record<Who, HttpClient>;
+  let as: Record<Who, HttpClient>;
   let base: string;
   let otherConcept: string;
 
@@ -33,17 +29,10 @@ describe("concept export API", () => {
 
   beforeAll(async () => {
     server = await startTestServer({ env: { JOIN_LIMIT_PER_ADDRESS: "0" } });
-    const [moderator, editor, viewer] = await Promise.all([
-      signedIn(server.url, DEMO.moderator),
-      signedIn(server.url, DEMO.editor),
-      signedIn(server.url, DEMO.viewer),
-    ]);
-    const demo = await demoConcept(moderator);
-    const { client: guest } = await joinAsGuest(moderator, {
-      workshopId: demo.workshops[0]!.id,
-      displayName: "Gast",
-    });
-    Object.assign(as, { moderator, editor, viewer, guest, anonymous: new HttpClient(server.url) });
+    const callers = await demoCallers(server.url);
+    as = callers.as;
+    const { demo } = callers;
+    const moderator = as.moderator;
     base = `/api/concepts/${demo.conceptId}/export`;
     otherConcept = await createConceptViaAction(moderator, {
       title: "Integrationskonzept Nachbarstadt",

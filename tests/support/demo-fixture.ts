@@ -140,3 +140,31 @@ export async function memberUserId(
   if (!id) throw new Error(`no member ${email}`);
   return id;
 }
+
+export type DemoWho = "anonymous" | "guest" | "viewer" | "editor" | "moderator";
+export const DEMO_WHO: readonly DemoWho[] = ["anonymous", "guest", "viewer", "editor", "moderator"];
+
+/**
+ * One client per kind of caller of the demo concept (anonymous, a workshop guest, viewer,
+ * editor, moderator), signed in against the server at `baseUrl`, for permission tables.
+ */
+export async function demoCallers(baseUrl: string) {
+  const [moderator, editor, viewer] = await Promise.all([
+    signedIn(baseUrl, DEMO.moderator),
+    signedIn(baseUrl, DEMO.editor),
+    signedIn(baseUrl, DEMO.viewer),
+  ]);
+  const demo = await demoConcept(moderator);
+  const { client: guest } = await joinAsGuest(moderator, {
+    workshopId: demo.workshops[0]!.id,
+    displayName: "Gast",
+  });
+  const as: Record<DemoWho, HttpClient> = {
+    moderator,
+    editor,
+    viewer,
+    guest,
+    anonymous: new HttpClient(baseUrl),
+  };
+  return { as, demo };
+}

@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   "comments",
   "concept_members",
   "concepts",
+  "council_papers",
   "deliberations",
   "doc_snapshots",
   "doc_updates",
